@@ -1,0 +1,64 @@
+package org.caniclab.core.policy;
+
+import java.util.Optional;
+import org.caniclab.core.config.ScalePool;
+import org.caniclab.core.config.ScalePoolPolicy;
+import org.caniclab.core.config.ScalingConfig;
+import org.caniclab.core.error.CanicError;
+import org.caniclab.core.error.ErrorOrigin;
+
+/**
+ * Decides whether a pool should get one more worker, given the observed worker count. Pure: no time, no
+ * I/O, no state of its own.
+ *
+ * <p>{@link #seed()} is Canic 0.33.3's decision table (§1.3): at max → refuse; below min → spawn;
+ * otherwise refuse. A load-aware policy plugs into the same workflow by implementing this interface,
+ * typically as the seed's table over a load-derived floor ({@link #decide(int, int, ScalePoolPolicy)}),
+ * so that the metric labels and the {@code max_workers} bound stay Canic's.
+ *
+ * <pre>{@code
+ * ScalingPolicy policy = ScalingPolicy.seed();
+ * ScalingPlan plan = policy.planCreateWorker("api", count, Optional.of(cfg)); // throws CanicError
+ * }</pre>
+ */
+public interface ScalingPolicy {
+
+    /**
+     * Plans one {@code create_worker} for {@code pool}.
+     *
+     * @param config the hub's scaling table; empty when the hub has none
+     * @throws CanicError {@code ScalingDisabled} or {@code PoolNotFound} (Domain class, public Conflict)
+     */
+    ScalingPlan planCreateWorker(String pool, int count, Optional<ScalingConfig> config);
+
+    /** Canic 0.33.3's decision table. */
+    static ScalingPolicy seed() {
+        return SeedScalingPolicy.INSTANCE;
+    }
+
+    /**
+     * The seed's table with an explicit floor, allocation-free: rule 1 {@code max > 0 && count >= max};
+     * rule 2 {@code count < floor}; rule 3 otherwise.
+     */
+    static PlanReason decide(int count, int floor, ScalePoolPolicy policy) {
+        if (policy.maxWorkers() > 0 && count >= policy.maxWorkers()) {
+            return PlanReason.AT_MAX_WORKERS;
+        }
+        if (count < floor) {
+            return PlanReason.BELOW_MIN_WORKERS;
+        }
+        return PlanReason.WITHIN_BOUNDS;
+    }
+
+    /** Resolves the pool or throws Canic's resolution errors, checked before the table. */
+    static ScalePool resolve(String pool, Optional<ScalingConfig> config) {
+        if (config.isEmpty()) {
+            throw CanicError.domain(ErrorOrigin.DOMAIN, "scaling capability disabled for this canister");
+        }
+        ScalePool p = config.get().poolOrNull(pool);
+        if (p == null) {
+            throw CanicError.domain(ErrorOrigin.DOMAIN, "scaling pool '" + pool + "' not found");
+        }
+        return p;
+    }
+}

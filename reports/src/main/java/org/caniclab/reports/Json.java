@@ -1,0 +1,80 @@
+package org.caniclab.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Number formatting and JSON printing shared by every writer. Outputs must be byte-identical across
+ * runs and machines, so doubles never reach a printer as doubles: they are rounded to a fixed scale
+ * as decimals first, which also keeps {@code Double.toString}'s exponent form and NaN out of files.
+ */
+final class Json {
+
+    /** Decimals for milliseconds: nanosecond histograms carry no more than a microsecond of sense. */
+    static final int MS = 3;
+    /** Decimals for fractions such as utilization. */
+    static final int RATIO = 4;
+    /** Decimals for seconds derived from nanoseconds: exact. */
+    static final int SECONDS = 9;
+
+    // Pinned rather than platform defaults: the default indenter uses the system line separator.
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build()
+            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(INDENT)
+                    .withArrayIndenter(INDENT));
+
+    private Json() {}
+
+    /** {@code value} rounded half-up to {@code scale} decimals, trailing zeros dropped; 0 if not finite. */
+    static BigDecimal decimal(double value, int scale) {
+        if (!Double.isFinite(value)) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+        return rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
+    }
+
+    static DecimalNode number(double value, int scale) {
+        return DecimalNode.valueOf(decimal(value, scale));
+    }
+
+    /** Nanoseconds as exact seconds, e.g. {@code 1500000000 -> 1.5}. */
+    static BigDecimal seconds(long nanos) {
+        return nanos == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(nanos, SECONDS).stripTrailingZeros();
+    }
+
+    /** Plain text of a decimal without trailing zeros or exponent: {@code 100}, {@code 0.25}. */
+    static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** Fixed-decimal text for aligned tables: {@code fixed(2.5, 3) -> "2.500"}. */
+    static String fixed(double value, int scale) {
+        return decimal(value, scale).setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** Pretty-printed JSON with two-space indent, {@code \n} line ends and a trailing newline. */
+    static String print(JsonNode tree) {
+        try {
+            return WRITER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serialises; failure here is a bug, not an input error.
+            throw new IllegalStateException("cannot print JSON tree", e);
+        }
+    }
+}

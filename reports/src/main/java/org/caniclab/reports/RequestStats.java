@@ -1,0 +1,34 @@
+package org.caniclab.reports;
+
+import java.util.Objects;
+
+/**
+ * What the requests sent to one pool experienced over a run.
+ *
+ * <pre>{@code
+ * RequestStats stats = new RequestStats(1_200, 1_180, 20,
+ *         LatencySummary.fromHistogram(latencyNanos), 0.8, 0.75);
+ * }</pre>
+ *
+ * @param arrived requests that arrived at the pool
+ * @param completed requests served
+ * @param rejected requests refused (queue full, no worker)
+ * @param latencyMs end-to-end latency of completed requests, in milliseconds
+ * @param waitMsMean mean time spent queued before service, in milliseconds
+ * @param utilizationMean mean fraction of worker capacity in use, 0 to 1
+ */
+public record RequestStats(
+        long arrived,
+        long completed,
+        long rejected,
+        LatencySummary latencyMs,
+        double waitMsMean,
+        double utilizationMean) {
+
+    /** A pool that received no requests. */
+    public static final RequestStats NONE = new RequestStats(0, 0, 0, LatencySummary.ZERO, 0, 0);
+
+    public RequestStats {
+        Objects.requireNonNull(latencyMs, "latencyMs");
+    }
+}

@@ -1,0 +1,74 @@
+package org.caniclab.reports;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything a run produces, independent of how it was produced: the neutral result that
+ * {@link RunReportWriter} turns into files. Simulator and network substrates fill it in; this module
+ * knows neither.
+ *
+ * <pre>{@code
+ * RunResult result = new RunResult(header, pools, metrics, timeline, events, histograms, List.of());
+ * ExpectationResult r = Expectation.parse("pools.api.overshoot_peak == 0")
+ *         .evaluate(SummaryPaths.toJson(result));
+ * RunReportWriter.write(outDir, result.withExpectations(List.of(r)), RunInfo.capture(wall, n));
+ * }</pre>
+ *
+ * <p>The constructor fixes the orders outputs rely on, so no producer has to: pools are sorted by
+ * name (names must be unique, as {@code summary.json} keys pools by name) and timeline rows by time,
+ * then pool. Metrics and events keep the order given (the order Canic recorded them, the order they
+ * happened). Histograms are not copied: a producer must not record into them after building the
+ * result.
+ *
+ * @param header what was run
+ * @param pools per-pool summaries, sorted by name
+ * @param metrics Canic metric rows, in the order given
+ * @param timeline pool samples, sorted by time then pool
+ * @param events orchestration events, in the order given
+ * @param latencyHistograms request latency per pool name, values in nanoseconds
+ * @param expectations verdicts on the scenario's expectations; empty when none were evaluated
+ */
+public record RunResult(
+        RunHeader header,
+        List<PoolSummary> pools,
+        List<MetricCount> metrics,
+        List<TimelineRow> timeline,
+        List<OrchestrationEvent> events,
+        SortedMap<String, Histogram> latencyHistograms,
+        List<ExpectationResult> expectations) {
+
+    public RunResult {
+        Objects.requireNonNull(header, "header");
+        pools = sorted(pools, Comparator.comparing(PoolSummary::name));
+        for (int i = 1; i < pools.size(); i++) {
+            if (pools.get(i).name().equals(pools.get(i - 1).name())) {
+                throw new IllegalArgumentException("duplicate pool name: " + pools.get(i).name());
+            }
+        }
+        metrics = List.copyOf(metrics);
+        timeline = sorted(timeline,
+                Comparator.comparingLong(TimelineRow::timeNanos).thenComparing(TimelineRow::pool));
+        events = List.copyOf(events);
+        latencyHistograms = Collections.unmodifiableSortedMap(new TreeMap<>(latencyHistograms));
+        expectations = List.copyOf(expectations);
+    }
+
+    /** This result with its expectation verdicts replaced; expectations are evaluated on a result. */
+    public RunResult withExpectations(List<ExpectationResult> results) {
+        return new RunResult(header, pools, metrics, timeline, events, latencyHistograms, results);
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        // List.sort is stable, so equal keys keep the producer's order.
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(order);
+        return List.copyOf(copy);
+    }
+}

@@ -1,0 +1,88 @@
+package org.caniclab.reports;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the JSON trees of {@code summary.json} and {@code run-info.json}. Object nodes keep
+ * insertion order, so the key order written here is the key order of the files.
+ */
+final class SummaryTree {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SummaryTree() {}
+
+    static ObjectNode summary(RunResult result) {
+        RunHeader h = result.header();
+        ObjectNode root = NODES.objectNode();
+        root.put("scenario", h.scenario());
+        root.put("seed", h.seed());
+        root.put("backend", h.backend());
+        root.put("mode", h.mode());
+        root.set("simulated_seconds", Json.number(h.simulatedSeconds(), Json.SECONDS));
+        root.put("events", h.events());
+        ObjectNode pools = root.putObject("pools");
+        for (PoolSummary pool : result.pools()) {
+            pools.set(pool.name(), pool(pool));
+        }
+        ArrayNode metrics = root.putArray("metrics");
+        for (MetricCount m : result.metrics()) {
+            metrics.addObject()
+                    .put("operation", m.operation())
+                    .put("outcome", m.outcome())
+                    .put("reason", m.reason())
+                    .put("count", m.count());
+        }
+        if (!result.expectations().isEmpty()) {
+            ArrayNode expectations = root.putArray("expectations");
+            for (ExpectationResult e : result.expectations()) {
+                expectations.addObject()
+                        .put("expression", e.expression())
+                        .put("measured", e.measured())
+                        .put("passed", e.passed());
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode pool(PoolSummary p) {
+        ObjectNode node = NODES.objectNode()
+                .put("min_workers", p.minWorkers())
+                .put("max_workers", p.maxWorkers())
+                .put("workers_final", p.workersFinal())
+                .put("workers_peak", p.workersPeak())
+                .put("overshoot_peak", p.overshootPeak())
+                .put("creates_started", p.createsStarted())
+                .put("creates_completed", p.createsCompleted())
+                .put("creates_failed", p.createsFailed())
+                .put("cycles_spent", p.cyclesSpent());
+        RequestStats r = p.requests();
+        ObjectNode requests = node.putObject("requests")
+                .put("arrived", r.arrived())
+                .put("completed", r.completed())
+                .put("rejected", r.rejected());
+        LatencySummary l = r.latencyMs();
+        ObjectNode latency = requests.putObject("latency_ms");
+        latency.set("mean", Json.number(l.mean(), Json.MS));
+        latency.set("p50", Json.number(l.p50(), Json.MS));
+        latency.set("p90", Json.number(l.p90(), Json.MS));
+        latency.set("p99", Json.number(l.p99(), Json.MS));
+        latency.set("max", Json.number(l.max(), Json.MS));
+        requests.set("wait_ms_mean", Json.number(r.waitMsMean(), Json.MS));
+        requests.set("utilization_mean", Json.number(r.utilizationMean(), Json.RATIO));
+        return node;
+    }
+
+    static ObjectNode runInfo(RunInfo info) {
+        ObjectNode root = NODES.objectNode();
+        root.set("wall_seconds", Json.number(info.wallSeconds(), Json.MS));
+        root.set("events_per_second", Json.number(info.eventsPerSecond(), 1));
+        root.put("java_version", info.javaVersion());
+        root.put("jvm_name", info.jvmName());
+        root.put("available_processors", info.availableProcessors());
+        root.put("max_heap_bytes", info.maxHeapBytes());
+        return root;
+    }
+}

@@ -25,7 +25,13 @@ import java.util.stream.Collectors;
  */
 public record Expectation(String path, Op op, double value) {
 
-    /** The accepted comparisons, by symbol. */
+    /**
+     * The accepted comparisons, by symbol.
+     *
+     * <pre>{@code
+     * Expectation.parse("x <= 1").op() == Expectation.Op.LE;   // Op.LE.symbol() is "<="
+     * }</pre>
+     */
     public enum Op {
         LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
 

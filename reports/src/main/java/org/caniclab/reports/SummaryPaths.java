@@ -58,7 +58,8 @@ public final class SummaryPaths {
         if (node.isObject()) {
             return node.get(key);
         }
-        if (node.isArray() && !key.isEmpty() && key.length() < 10 && key.chars().allMatch(Character::isDigit)) {
+        boolean index = !key.isEmpty() && key.length() < 10 && key.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (node.isArray() && index) {
             return node.get(Integer.parseInt(key));
         }
         return null;

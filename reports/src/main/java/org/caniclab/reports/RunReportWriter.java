@@ -1,0 +1,122 @@
+package org.caniclab.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a {@link RunResult} as the report directory of a run. Every file except
+ * {@code run-info.json} is a pure function of the result, so two runs of the same scenario and seed
+ * give byte-identical reports that can be diffed or checked in as golden files.
+ *
+ * <pre>{@code
+ * List<Path> written = RunReportWriter.write(Path.of("out/burst-k8"), result, RunInfo.capture(wall, n));
+ * System.out.print(RunReportWriter.summaryText(result));
+ * }</pre>
+ *
+ * <p>Files written, in the order returned: {@code summary.json}, {@code summary.txt},
+ * {@code timeline.csv}, {@code events.csv}, {@code metrics.csv}, {@code latency-<pool>.hgrm} per
+ * histogram in pool-name order, {@code run-info.json}. Each replaces any file of the same name
+ * atomically; other files already in the directory are left alone.
+ */
+public final class RunReportWriter {
+
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    /** HdrHistogram's scaling ratio: the histograms hold nanoseconds, the files show milliseconds. */
+    private static final double NANOS_PER_MS = 1_000_000.0;
+
+    private RunReportWriter() {}
+
+    /**
+     * Creates {@code outDir} if needed and writes the report files into it.
+     *
+     * @return the written files, in the order listed above
+     * @throws IllegalArgumentException if two pool names map to the same {@code .hgrm} file name
+     */
+    public static List<Path> write(Path outDir, RunResult result, RunInfo info) throws IOException {
+        Map<String, Histogram> hgrmFiles = hgrmFileNames(result);
+        Files.createDirectories(outDir);
+        List<Path> written = new ArrayList<>();
+        written.add(AtomicFiles.write(outDir.resolve("summary.json"), Json.print(SummaryTree.summary(result))));
+        written.add(AtomicFiles.write(outDir.resolve("summary.txt"), summaryText(result)));
+        written.add(AtomicFiles.write(outDir.resolve("timeline.csv"), out -> timelineCsv(out, result)));
+        written.add(AtomicFiles.write(outDir.resolve("events.csv"), out -> eventsCsv(out, result)));
+        written.add(AtomicFiles.write(outDir.resolve("metrics.csv"), out -> metricsCsv(out, result)));
+        for (Map.Entry<String, Histogram> e : hgrmFiles.entrySet()) {
+            written.add(AtomicFiles.write(outDir.resolve(e.getKey()), out -> hgrm(out, e.getValue())));
+        }
+        written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(info))));
+        return List.copyOf(written);
+    }
+
+    /** The text of {@code summary.txt}, for the CLI to print at the end of a run. */
+    public static String summaryText(RunResult result) {
+        return SummaryText.render(result);
+    }
+
+    /**
+     * {@code latency-<pool>.hgrm} per histogram, in pool order. Characters that are unsafe in file
+     * names become {@code _}; checked before anything is written, so a clash leaves no partial report.
+     */
+    private static Map<String, Histogram> hgrmFileNames(RunResult result) {
+        Map<String, Histogram> files = new LinkedHashMap<>();
+        result.latencyHistograms().forEach((pool, histogram) -> {
+            String name = "latency-" + pool.replaceAll("[^A-Za-z0-9._-]", "_") + ".hgrm";
+            if (files.put(name, histogram) != null) {
+                throw new IllegalArgumentException("two pools map to the histogram file " + name);
+            }
+        });
+        return files;
+    }
+
+    private static void timelineCsv(OutputStream out, RunResult result) throws IOException {
+        try (CSVPrinter csv = printer(out,
+                "time_s", "pool", "workers", "reserved", "queue_depth", "utilization", "arrivals", "rejections")) {
+            for (TimelineRow r : result.timeline()) {
+                csv.printRecord(Json.plain(Json.seconds(r.timeNanos())), r.pool(), r.workers(), r.reserved(),
+                        r.queueDepth(), Json.plain(Json.decimal(r.utilization(), Json.RATIO)),
+                        r.arrivals(), r.rejections());
+            }
+        }
+    }
+
+    private static void eventsCsv(OutputStream out, RunResult result) throws IOException {
+        try (CSVPrinter csv = printer(out, "time_s", "pool", "call", "outcome", "detail")) {
+            for (OrchestrationEvent e : result.events()) {
+                csv.printRecord(Json.plain(Json.seconds(e.timeNanos())), e.pool(), e.call(), e.outcome(), e.detail());
+            }
+        }
+    }
+
+    private static void metricsCsv(OutputStream out, RunResult result) throws IOException {
+        try (CSVPrinter csv = printer(out, "operation", "outcome", "reason", "count")) {
+            for (MetricCount m : result.metrics()) {
+                csv.printRecord(m.operation(), m.outcome(), m.reason(), m.count());
+            }
+        }
+    }
+
+    private static CSVPrinter printer(OutputStream out, String... header) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        return new CSVPrinter(writer, CSV.builder().setHeader(header).get());
+    }
+
+    private static void hgrm(OutputStream out, Histogram histogram) {
+        // HdrHistogram formats with Locale.US and '\n', so the text does not depend on the platform.
+        PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
+        histogram.outputPercentileDistribution(print, NANOS_PER_MS);
+        print.flush();
+    }
+}

@@ -1,5 +1,6 @@
 package org.caniclab.sim;
 
+import java.util.Objects;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.scenario.Scenario;
 
@@ -10,10 +11,15 @@ import org.caniclab.sim.scenario.Scenario;
  * <pre>{@code
  * RunResult result = new Simulator().run(scenario, ProgressListener.NONE);
  * }</pre>
+ *
+ * <p>A run is single-threaded and keeps no per-request objects: memory is bounded by the requests in
+ * flight. Invalid scenario values the loader did not catch raise {@link IllegalArgumentException}; an
+ * unreplayable trace raises {@link org.caniclab.sim.load.TraceFormatException}.
  */
 public final class Simulator {
     /** Runs the scenario to its duration. Expectations are evaluated by the caller on the summary. */
     public RunResult run(Scenario scenario, ProgressListener progress) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(scenario, "scenario");
+        return new SimulationRun(scenario).execute(progress == null ? ProgressListener.NONE : progress);
     }
 }

@@ -14,4 +14,12 @@ public sealed interface ServiceModel {
      * most ({@code 0} = unbounded).
      */
     record Continuous(Distribution serviceTime, int queueCapacity) implements ServiceModel {}
+
+    /**
+     * The pool's registered workers as {@code c} identical servers fed from one FIFO queue (M/G/c): a
+     * request waits only when every worker is busy and goes to the lowest-index idle worker; the router is
+     * not used. {@code queueCapacity} waiting requests at most ({@code 0} = unbounded). For classical
+     * queueing checks and for comparing per-canister queues with a central one.
+     */
+    record SharedQueue(Distribution serviceTime, int queueCapacity) implements ServiceModel {}
 }

@@ -1,0 +1,140 @@
+package org.caniclab.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+import org.caniclab.core.metrics.MetricRow;
+import org.caniclab.core.workflow.ScalingWorkflow;
+import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.PoolSummary;
+import org.caniclab.reports.RunHeader;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.TimelineRow;
+import org.caniclab.sim.engine.Engine;
+import org.caniclab.sim.engine.RandomStreams;
+import org.caniclab.sim.ic.Hub;
+import org.caniclab.sim.ic.Root;
+import org.caniclab.sim.load.LoadSources;
+import org.caniclab.sim.load.Pool;
+import org.caniclab.sim.scenario.PoolSpec;
+import org.caniclab.sim.scenario.RunSettings;
+import org.caniclab.sim.scenario.Scenario;
+
+/**
+ * One replay of a scenario: wires the engine, the pools, the hub (with root) and the load sources, runs
+ * the event loop from checkpoint to checkpoint (the warm-up end and every timeline sample are observations
+ * taken between events, after every event at that instant), and assembles the {@link RunResult}.
+ */
+final class SimulationRun {
+    /** Events between two progress reports. */
+    static final int PROGRESS_EVERY = 4096;
+
+    private final Scenario scenario;
+    private final RunSettings settings;
+    private final Engine engine = new Engine();
+    private final SortedMap<String, Pool> pools = new TreeMap<>();
+    private final RandomStreams streams;
+    private final Hub hub;
+    private final List<TimelineRow> timeline = new ArrayList<>();
+
+    SimulationRun(Scenario scenario) {
+        this.scenario = scenario;
+        this.settings = scenario.run();
+        if (settings.durationNanos() < 0 || settings.warmupNanos() < 0) {
+            throw new IllegalArgumentException("run.duration and run.warmup must be >= 0; got "
+                    + settings.durationNanos() + " and " + settings.warmupNanos() + " ns");
+        }
+        RandomStreams streams = new RandomStreams(settings.seed());
+        for (PoolSpec p : scenario.pools()) {
+            Pool pool = new Pool(p.name(), p.service(), p.router(), engine, scenario.ic().roundNanos(),
+                    settings.warmupNanos(), streams.stream("pool/" + p.name() + "/service"),
+                    streams.stream("pool/" + p.name() + "/router"));
+            if (pools.put(p.name(), pool) != null) {
+                throw new IllegalArgumentException("pool '" + p.name() + "' is defined twice");
+            }
+        }
+        this.streams = streams;
+        this.hub = new Hub(engine, scenario, pools, streams);
+    }
+
+    RunResult execute(ProgressListener progress) {
+        long end = settings.durationNanos();
+        long warmup = settings.warmupNanos();
+        long interval = settings.sampleIntervalNanos();
+        TreeSet<Long> checkpoints = new TreeSet<>();
+        if (interval > 0) {
+            for (long t = interval; t <= end && t > 0; t += interval) {
+                checkpoints.add(t);
+            }
+        }
+        // Statistics start at the warm-up end; a warm-up past the end leaves them empty.
+        long measureFrom = Math.min(warmup, end);
+        checkpoints.add(measureFrom);
+        checkpoints.add(end);
+        hub.start();
+        LoadSources.Running load = LoadSources.start(scenario.loads(), pools, streams, engine, end);
+        try {
+            for (long t : checkpoints) {
+                while (!engine.runUntil(t, PROGRESS_EVERY)) {
+                    progress.progress(engine.now(), end, engine.eventsProcessed());
+                }
+                if (t == measureFrom) {
+                    pools.values().forEach(Pool::startMeasurement);
+                }
+                if (interval > 0 && t > 0 && t % interval == 0) {
+                    sample(t);
+                }
+            }
+        } finally {
+            load.close();
+        }
+        progress.progress(end, end, engine.eventsProcessed());
+        return result();
+    }
+
+    private void sample(long t) {
+        ScalingWorkflow wf = hub.workflow();
+        for (Pool pool : pools.values()) {
+            Pool.Interval i = pool.sample();
+            timeline.add(new TimelineRow(t, pool.name(), i.workers(), wf.reservedCount(pool.name()),
+                    i.queueDepth(), i.utilization(), i.arrivals(), i.rejections()));
+        }
+    }
+
+    private RunResult result() {
+        ScalingWorkflow wf = hub.workflow();
+        Root root = hub.root();
+        List<PoolSummary> summaries = new ArrayList<>();
+        SortedMap<String, Histogram> histograms = new TreeMap<>();
+        for (PoolSpec spec : scenario.pools()) {
+            Pool pool = pools.get(spec.name());
+            int max = spec.policy().maxWorkers();
+            summaries.add(new PoolSummary(spec.name(), spec.policy().minWorkers(), max,
+                    wf.registry().countByPool(spec.name()), pool.peakWorkers(),
+                    PoolSummary.overshoot(pool.peakWorkers(), max), hub.createsStarted(spec.name()),
+                    hub.createsCompleted(spec.name()), hub.createsFailed(spec.name()), root.cyclesSpent(spec.name()),
+                    pool.stats()));
+            histograms.put(spec.name(), pool.latencyHistogram());
+        }
+        List<MetricCount> metrics = new ArrayList<>();
+        for (MetricRow row : wf.metrics().snapshot()) {
+            metrics.add(new MetricCount(row.operation().label(), row.outcome().label(), row.reason().label(),
+                    row.count()));
+        }
+        RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", wf.mode().label(),
+                settings.durationNanos() / 1e9, engine.eventsProcessed());
+        return new RunResult(header, summaries, metrics, timeline, hub.events(), histograms, List.of());
+    }
+
+    /** The hub of this run, for tests that look past the result. */
+    Hub hub() {
+        return hub;
+    }
+
+    SortedMap<String, Pool> pools() {
+        return pools;
+    }
+}

@@ -1,0 +1,133 @@
+package org.caniclab.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+
+    /** Records the order events fire in. */
+    private static final class Mark extends Event {
+        final List<Mark> log;
+        final int id;
+        final long at;
+
+        Mark(List<Mark> log, int id, long at) {
+            this.log = log;
+            this.id = id;
+            this.at = at;
+        }
+
+        @Override
+        protected void fire() {
+            log.add(this);
+        }
+    }
+
+    @Test
+    void executesEventsInTimeThenSchedulingOrder() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            Engine engine = new Engine();
+            List<Mark> fired = new ArrayList<>();
+            List<Mark> scheduled = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                Mark m = new Mark(fired, i, rng.nextInt(50)); // many equal times
+                scheduled.add(m);
+                engine.schedule(m, m.at);
+            }
+            engine.runUntil(Long.MAX_VALUE);
+            List<Mark> expected = new ArrayList<>(scheduled);
+            expected.sort(Comparator.comparingLong((Mark m) -> m.at).thenComparingInt(m -> m.id));
+            assertEquals(expected, fired, "seed " + seed);
+            assertEquals(2_000, engine.eventsProcessed(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void tiesRunFifoEvenWhenScheduledFromInsideEvents() {
+        Engine engine = new Engine();
+        List<String> order = new ArrayList<>();
+        engine.schedule(10, () -> {
+            order.add("a");
+            engine.schedule(10, () -> order.add("c"));
+        });
+        engine.schedule(10, () -> order.add("b"));
+        engine.runUntil(10);
+        assertEquals(List.of("a", "b", "c"), order);
+        assertEquals(10, engine.now());
+    }
+
+    @Test
+    void interleavedInsertAndRemoveKeepHeapOrder() {
+        SplittableRandom rng = new SplittableRandom(7);
+        Engine engine = new Engine();
+        List<Mark> fired = new ArrayList<>();
+        List<Mark> live = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            Mark m = new Mark(fired, i, 1_000 + rng.nextInt(1_000));
+            engine.schedule(m, m.at);
+            live.add(m);
+            if (rng.nextInt(3) == 0) {
+                Mark victim = live.remove(rng.nextInt(live.size()));
+                assertTrue(engine.cancel(victim));
+                assertFalse(victim.isScheduled());
+            }
+        }
+        engine.runUntil(Long.MAX_VALUE);
+        live.sort(Comparator.comparingLong((Mark m) -> m.at).thenComparingInt(m -> m.id));
+        assertEquals(live, fired);
+    }
+
+    @Test
+    void rejectsThePastAndDoubleScheduling() {
+        Engine engine = new Engine();
+        engine.runUntil(100);
+        assertThrows(IllegalArgumentException.class, () -> engine.schedule(99, () -> {}));
+        Mark m = new Mark(new ArrayList<>(), 0, 200);
+        engine.schedule(m, 200);
+        assertThrows(IllegalStateException.class, () -> engine.schedule(m, 300));
+        assertThrows(IllegalArgumentException.class, () -> engine.runUntil(50));
+    }
+
+    @Test
+    void eventObjectsAreReusableAfterFiring() {
+        Engine engine = new Engine();
+        List<Long> times = new ArrayList<>();
+        Event tick = new Event() {
+            @Override
+            protected void fire() {
+                times.add(engine.now());
+                if (engine.now() < 50) {
+                    engine.schedule(this, engine.now() + 10);
+                }
+            }
+        };
+        engine.schedule(tick, 0);
+        engine.runUntil(1_000);
+        assertEquals(List.of(0L, 10L, 20L, 30L, 40L, 50L), times);
+        assertEquals(1_000, engine.now());
+    }
+
+    @Test
+    void runUntilHonoursTheEventBudget() {
+        Engine engine = new Engine();
+        for (int i = 0; i < 10; i++) {
+            engine.schedule(i, () -> {});
+        }
+        assertFalse(engine.runUntil(100, 4));
+        assertEquals(4, engine.eventsProcessed());
+        assertEquals(3, engine.now());
+        assertTrue(engine.runUntil(100, 100));
+        assertEquals(10, engine.eventsProcessed());
+        assertEquals(100, engine.now());
+        assertEquals(0, engine.pending());
+    }
+}

@@ -1,0 +1,92 @@
+package org.caniclab.sim.ic;
+
+import static org.caniclab.sim.TestScenarios.S;
+import static org.caniclab.sim.TestScenarios.pool;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.caniclab.core.config.ScalePoolPolicy;
+import org.caniclab.core.workflow.ConcurrencyMode;
+import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.PoolSummary;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.TimelineRow;
+import org.caniclab.sim.ProgressListener;
+import org.caniclab.sim.Simulator;
+import org.caniclab.sim.TestScenarios;
+import org.caniclab.sim.scenario.AutoscalerSpec;
+import org.caniclab.sim.scenario.Distribution;
+import org.caniclab.sim.scenario.LoadSource;
+import org.caniclab.sim.scenario.RouterKind;
+import org.caniclab.sim.scenario.ServiceModel;
+import org.junit.jupiter.api.Test;
+
+/** The load-aware autoscaler: desired = ⌈rate × mean service / target⌉ through the core workflow. */
+class AutoscalerTest {
+
+    /** 100 ms rounds, 10 requests per worker per round: 100 req/s per worker; 10 ms per request. */
+    private static RunResult flashCrowd(ConcurrencyMode mode, int max, long seed) {
+        LoadSource ramp = new LoadSource.Poisson("crowd", "api", List.of(
+                new LoadSource.RateSegment(0, 60 * S, 0, 2000),
+                new LoadSource.RateSegment(60 * S, 180 * S, 2000, 2000)));
+        return new Simulator().run(TestScenarios.named("flash").seed(seed).mode(mode).duration(180 * S)
+                .sample(5 * S)
+                .pool(pool("api", new ScalePoolPolicy(1, 1, max), new ServiceModel.PerRound(10, 500),
+                        RouterKind.SHORTEST_QUEUE, new AutoscalerSpec(0.7, 2 * S, 5 * S)))
+                .load(ramp)
+                .build(), ProgressListener.NONE);
+    }
+
+    @Test
+    void scalesToTheLoadDerivedFloor() {
+        long seed = 5;
+        RunResult r = flashCrowd(ConcurrencyMode.RESERVED, 64, seed);
+        PoolSummary api = r.pools().get(0);
+        // 2000 req/s × 10 ms / 0.7 = 28.6 → 29 (a noisy rate can ask for 30).
+        assertTrue(api.workersFinal() >= 29 && api.workersFinal() <= 31, "seed " + seed + ": " + api);
+        assertEquals(0, api.overshootPeak());
+        TimelineRow last = r.timeline().get(r.timeline().size() - 1);
+        assertEquals(0.69, last.utilization(), 0.03, "seed " + seed);
+        assertTrue(r.events().stream().anyMatch(e -> e.call().equals("autoscale") && e.outcome().equals("scale_up")));
+        assertTrue(r.events().stream().anyMatch(e -> e.detail().equals("via autoscale")));
+        // After the ramp, the pool keeps up: few rejections once scaled.
+        assertEquals(0, r.timeline().stream().filter(t -> t.timeNanos() > 120 * S)
+                .mapToLong(TimelineRow::rejections).sum(), "seed " + seed);
+    }
+
+    @Test
+    void maxWorkersStillBoundsTheAutoscalerInReservedMode() {
+        long seed = 6;
+        RunResult r = flashCrowd(ConcurrencyMode.RESERVED, 10, seed);
+        PoolSummary api = r.pools().get(0);
+        assertEquals(10, api.workersFinal(), "seed " + seed);
+        assertEquals(0, api.overshootPeak(), "seed " + seed);
+        long atMax = r.metrics().stream().filter(m -> m.reason().equals("at_max_workers"))
+                .mapToLong(MetricCount::count).sum();
+        assertTrue(atMax > 0, "seed " + seed);
+    }
+
+    @Test
+    void seedModeAutoscalerOvershootsWhenTicksOutpaceCreation() {
+        // Ticks every second, no cooldown, creations take 3 s: in seed mode every tick observes the stale
+        // registered count and sends max - count more calls; reserved mode counts them as in flight.
+        for (ConcurrencyMode mode : ConcurrencyMode.values()) {
+            long seed = 8;
+            RunResult r = new Simulator().run(TestScenarios.named("stale").seed(seed).mode(mode)
+                    .duration(30 * S).createLatency(new Distribution.Fixed(3 * S))
+                    .pool(pool("api", new ScalePoolPolicy(1, 1, 10), new ServiceModel.PerRound(10, 500),
+                            RouterKind.ROUND_ROBIN, new AutoscalerSpec(0.7, 0, S)))
+                    .load(TestScenarios.poisson("l", "api", 0, 30 * S, 5_000))
+                    .build(), ProgressListener.NONE);
+            PoolSummary api = r.pools().get(0);
+            String where = mode.label() + ", seed " + seed + ": " + api;
+            if (mode == ConcurrencyMode.SEED_0_33_3) {
+                assertTrue(api.overshootPeak() > 0, where);
+            } else {
+                assertEquals(0, api.overshootPeak(), where);
+                assertEquals(10, api.workersFinal(), where);
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package org.caniclab.core.config;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -18,15 +19,34 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class ScalingConfig {
+    // Rust orders String keys by UTF-8 bytes, which is code point order; String.compareTo compares UTF-16
+    // units and disagrees for characters above U+FFFF versus U+E000..U+FFFF.
+    private static final Comparator<String> NAME_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
+
     private final NavigableMap<String, ScalePool> pools;
 
-    private ScalingConfig(NavigableMap<String, ScalePool> pools) {
-        this.pools = Collections.unmodifiableNavigableMap(new TreeMap<>(pools));
+    private ScalingConfig(Map<String, ScalePool> pools) {
+        TreeMap<String, ScalePool> sorted = new TreeMap<>(NAME_ORDER);
+        sorted.putAll(pools);
+        this.pools = Collections.unmodifiableNavigableMap(sorted);
     }
 
     /** A configuration with the given pools. */
     public static ScalingConfig of(Map<String, ScalePool> pools) {
-        return new ScalingConfig(new TreeMap<>(pools));
+        return new ScalingConfig(pools);
     }
 
     public static Builder builder() {

@@ -1,0 +1,60 @@
+package org.caniclab.sim.cli;
+
+import java.util.concurrent.Callable;
+import org.caniclab.sim.Simulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code caniclab} command line: {@code replay}, {@code validate} and {@code verify} on scenario files.
+ * Exit codes follow the conventions: 0 ok, 1 an expectation failed (or verify found a violation), 2 bad
+ * input or usage, 3 substrate unavailable, 4 internal error.
+ *
+ * <pre>{@code
+ * CommandLine cli = Main.newCommandLine();
+ * int exit = cli.execute("replay", "scenarios/steady.toml", "--seed", "7");
+ * }</pre>
+ */
+@Command(name = "caniclab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Replays, validates and verifies Canic scaling scenarios on a deterministic IC simulator.",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:an expectation failed, or verify found a violating schedule",
+            "2:bad input or usage", "3:a substrate is unavailable", "4:internal error"})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, running scenarios on the embedded simulator. */
+    public static CommandLine newCommandLine() {
+        return newCommandLine((scenario, progress) -> new Simulator().run(scenario, progress),
+                System.console() != null);
+    }
+
+    /**
+     * @param runner what {@code replay} runs scenarios with
+     * @param terminal whether stderr is a terminal (the progress bar is drawn only then)
+     */
+    static CommandLine newCommandLine(ScenarioRunner runner, boolean terminal) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new CommandLine(new ReplayCommand(runner, terminal)));
+        cli.addSubcommand(new CommandLine(new ValidateCommand()));
+        cli.addSubcommand(new CommandLine(new VerifyCommand()));
+        Failures failures = new Failures();
+        cli.setExecutionExceptionHandler(failures);
+        cli.setParameterExceptionHandler(failures);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, validate, verify");
+    }
+}

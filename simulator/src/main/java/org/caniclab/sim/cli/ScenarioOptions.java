@@ -1,0 +1,24 @@
+package org.caniclab.sim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.scenario.ScenarioLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario file and its {@code --set} overrides, shared by every command that loads a scenario. */
+final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "<scenario>", description = "Scenario TOML file (see scenarios/README.md).")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key before validation, e.g. hub.mode=reserved, "
+                    + "pools.api.policy.max_workers=4, load.0.rate=50. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    Scenario load() {
+        return ScenarioLoader.load(scenario, sets);
+    }
+}

@@ -1,0 +1,688 @@
+package org.caniclab.sim.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.caniclab.core.config.ConfigProblem;
+import org.caniclab.core.config.ScalePool;
+import org.caniclab.core.config.ScalePoolPolicy;
+import org.caniclab.core.config.ScalingConfig;
+import org.caniclab.core.config.ScalingConfigValidator;
+import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.workflow.ConcurrencyMode;
+import org.caniclab.reports.Expectation;
+import org.caniclab.sim.ic.IcDefaults;
+
+/**
+ * Reads a scenario TOML file into a validated {@link Scenario}. Every key is checked: unknown keys, wrong
+ * types and bad values are {@link ScenarioException}s naming the file, the line, the key path and what is
+ * accepted. {@code --set} overrides are applied to the parsed tree first, so they are checked the same way.
+ * The schema and its defaults are documented in {@code scenarios/README.md}.
+ *
+ * <pre>{@code
+ * Scenario s = ScenarioLoader.load(Path.of("scenarios/bootstrap-race.toml"), List.of("hub.mode=reserved"));
+ * }</pre>
+ */
+public final class ScenarioLoader {
+    // ---- defaults (documented in scenarios/README.md) ----
+    /** {@code run.seed}. */
+    public static final long DEFAULT_SEED = 1;
+    /** {@code run.duration}: 60 s. */
+    public static final long DEFAULT_DURATION = 60_000_000_000L;
+    /** {@code run.sample_interval}: 1 s. */
+    public static final long DEFAULT_SAMPLE_INTERVAL = 1_000_000_000L;
+    /** {@code ic.round}: 900 ms, the block time of a typical 13-node application subnet (ic-backends §D). */
+    public static final long DEFAULT_ROUND = IcDefaults.ROUND_NANOS;
+    /** {@code ic.call_latency_rounds}: same subnet, delivered in the next round. */
+    public static final int DEFAULT_CALL_LATENCY_ROUNDS = IcDefaults.CALL_LATENCY_ROUNDS;
+    /**
+     * {@code ic.create_latency}: log-normal, median 4.5 s (5 rounds), sigma 0.25 — root's module resolution,
+     * management create, install, topology and state cascades, each a same-subnet round trip.
+     */
+    public static final Distribution DEFAULT_CREATE_LATENCY = IcDefaults.CREATE_LATENCY;
+    /** {@code ic.creation_fee}: 500B cycles on a 13-node subnet (ic-backends §D). */
+    public static final long DEFAULT_CREATION_FEE = IcDefaults.CREATION_FEE_CYCLES;
+    /** {@code ic.root_cycles}: 1000T, enough for 200 creations at the default 5T. */
+    public static final long DEFAULT_ROOT_CYCLES = IcDefaults.ROOT_CYCLES;
+    /** {@code ic.subnet_canister_limit}: the 120k canisters per subnet cap set in 2024 (ic-backends §D). */
+    public static final int DEFAULT_SUBNET_CANISTER_LIMIT = IcDefaults.SUBNET_CANISTER_LIMIT;
+    /** {@code pools.<name>.initial_cycles}: Canic's role default, 5T (spec §4.5). */
+    public static final long DEFAULT_INITIAL_CYCLES = IcDefaults.INITIAL_CYCLES;
+    /**
+     * {@code pools.<name>.service} when absent: per round, 100 requests per worker per round (a guess: set it
+     * from your canister's instructions per request), 500 queued at most (the IC's input queue, §D).
+     */
+    public static final ServiceModel.PerRound DEFAULT_SERVICE =
+            new ServiceModel.PerRound(100, IcDefaults.QUEUE_CAPACITY);
+    /** {@code autoscaler.target_utilization}. */
+    public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
+    /** {@code autoscaler.cooldown}: 30 s. */
+    public static final long DEFAULT_AUTOSCALER_COOLDOWN = 30_000_000_000L;
+    /** {@code autoscaler.interval}: 5 s. */
+    public static final long DEFAULT_AUTOSCALER_INTERVAL = 5_000_000_000L;
+
+    private static final TomlMapper TOML = new TomlMapper();
+    private static final List<String> TOP_KEYS =
+            List.of("expect", "run", "ic", "hub", "canic", "pools", "load", "calls", "faults");
+    private static final Map<String, ConcurrencyMode> MODES = new LinkedHashMap<>();
+    private static final Map<String, RouterKind> ROUTERS = new LinkedHashMap<>();
+    private static final Map<String, String> SERVICE_MODELS = new LinkedHashMap<>();
+    private static final Map<String, String> LOAD_KINDS = new LinkedHashMap<>();
+    private static final Map<String, ScheduledCall.Kind> CALLS = new LinkedHashMap<>();
+    private static final Map<String, FaultWindow.Kind> FAULTS = new LinkedHashMap<>();
+
+    static {
+        for (ConcurrencyMode m : ConcurrencyMode.values()) {
+            MODES.put(m.label(), m);
+        }
+        for (RouterKind r : RouterKind.values()) {
+            ROUTERS.put(r.label(), r);
+        }
+        SERVICE_MODELS.put("per-round", "per-round");
+        SERVICE_MODELS.put("continuous", "continuous");
+        SERVICE_MODELS.put("shared-queue", "shared-queue");
+        LOAD_KINDS.put("poisson", "poisson");
+        LOAD_KINDS.put("burst", "burst");
+        LOAD_KINDS.put("trace", "trace");
+        for (ScheduledCall.Kind k : ScheduledCall.Kind.values()) {
+            CALLS.put(k.label(), k);
+        }
+        for (FaultWindow.Kind k : FaultWindow.Kind.values()) {
+            FAULTS.put(k.label(), k);
+        }
+    }
+
+    private ScenarioLoader() {}
+
+    /** Loads a scenario file as written. */
+    public static Scenario load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads a scenario file with {@code --set key.path=value} overrides applied before validation.
+     *
+     * @param file the scenario, as the user named it (errors show this path; relative files it refers to
+     *     are resolved against its directory)
+     * @param overrides {@code key.path=value} strings, applied in order
+     * @throws ScenarioException naming file, line, key path, the problem and what is accepted
+     */
+    public static Scenario load(Path file, List<String> overrides) {
+        String display = file.toString();
+        String text = read(file, display, "scenario file", null);
+        ObjectNode tree = parse(text, display);
+        Source src = new Source(display, text);
+        Overrides.apply(tree, overrides, src, TOML);
+        return new Reader(file, src, new TomlTable(src, KeyPath.ROOT, tree)).scenario();
+    }
+
+    // ---- the reader -----------------------------------------------------------------------------------------
+
+    /** Reads one scenario tree; holds what later sections need from earlier ones. */
+    private static final class Reader {
+        private final Path file;
+        private final Source src;
+        private final TomlTable root;
+        private long duration;
+        private final List<String> poolNames = new ArrayList<>();
+
+        Reader(Path file, Source src, TomlTable root) {
+            this.file = file;
+            this.src = src;
+            this.root = root;
+        }
+
+        Scenario scenario() {
+            root.onlyKeys("the top level", TOP_KEYS);
+            TomlTable runT = root.tableOrEmpty("run");
+            String name = name(runT);
+            RunSettings run = run(runT);
+            IcModel ic = ic(root.tableOrEmpty("ic"));
+            HubSettings hub = hub(root.tableOrEmpty("hub"));
+            List<PoolSpec> pools = root.has("canic") ? canicPools(root.table("canic")) : pools();
+            pools.forEach(p -> poolNames.add(p.name()));
+            List<LoadSource> loads = loads();
+            List<ScheduledCall> calls = calls();
+            List<FaultWindow> faults = faults();
+            List<String> expectations = expectations();
+            return new Scenario(name, run, ic, hub, pools, loads, calls, faults, expectations);
+        }
+
+        private String name(TomlTable t) {
+            String fileName = file.getFileName() == null ? "scenario" : file.getFileName().toString();
+            String stem = fileName.endsWith(".toml") ? fileName.substring(0, fileName.length() - 5) : fileName;
+            String name = t.string("name", stem);
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                String from = t.has("name") ? "" : " (taken from the file name; set run.name)";
+                throw t.error("name", "scenario name \"" + name + "\"" + from + " cannot name an output folder; "
+                        + "accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            return name;
+        }
+
+        private RunSettings run(TomlTable t) {
+            t.onlyKeys("[run]", "name", "seed", "duration", "warmup", "sample_interval");
+            long seed = t.integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+            duration = t.duration("duration", DEFAULT_DURATION);
+            if (duration <= 0) {
+                throw t.error("duration", "the run needs a duration above 0; accepted: " + Durations.ACCEPTED);
+            }
+            long warmup = t.duration("warmup", 0L);
+            if (warmup >= duration) {
+                throw t.error("warmup", "warmup " + Durations.format(warmup) + " is not shorter than the duration "
+                        + Durations.format(duration) + "; accepted: a duration below run.duration");
+            }
+            long sample = t.duration("sample_interval", DEFAULT_SAMPLE_INTERVAL);
+            if (sample <= 0) {
+                throw t.error("sample_interval", "sample_interval must be above 0; accepted: " + Durations.ACCEPTED);
+            }
+            return new RunSettings(seed, duration, warmup, sample);
+        }
+
+        private IcModel ic(TomlTable t) {
+            t.onlyKeys("[ic]", "round", "call_latency_rounds", "create_latency", "creation_fee", "root_cycles",
+                    "subnet_canister_limit");
+            long round = t.duration("round", DEFAULT_ROUND);
+            if (round <= 0) {
+                throw t.error("round", "a round must last more than 0; accepted: " + Durations.ACCEPTED);
+            }
+            int callRounds = t.intValue("call_latency_rounds", DEFAULT_CALL_LATENCY_ROUNDS, 0, 1_000);
+            Distribution createLatency = t.distribution("create_latency", DEFAULT_CREATE_LATENCY);
+            long fee = t.cycles("creation_fee", DEFAULT_CREATION_FEE);
+            long rootCycles = t.cycles("root_cycles", DEFAULT_ROOT_CYCLES);
+            int limit = t.intValue("subnet_canister_limit", DEFAULT_SUBNET_CANISTER_LIMIT, 1, Integer.MAX_VALUE);
+            return new IcModel(round, callRounds, createLatency, fee, rootCycles, limit);
+        }
+
+        private HubSettings hub(TomlTable t) {
+            t.onlyKeys("[hub]", "mode", "bootstrap", "topup_interval");
+            ConcurrencyMode mode = t.choice("mode", MODES, ConcurrencyMode.SEED_0_33_3, "mode");
+            boolean bootstrap = t.bool("bootstrap", true);
+            long topUp = t.duration("topup_interval", 0L);
+            return new HubSettings(mode, bootstrap, topUp);
+        }
+
+        // ---- pools ----
+
+        private List<PoolSpec> pools() {
+            TomlTable pools = root.table("pools");
+            if (pools == null || pools.keys().isEmpty()) {
+                throw src.error(KeyPath.ROOT.child("pools"), "the scenario defines no pool; accepted: one or more "
+                        + "[pools.<name>] tables with canister_role = \"...\", or a [canic] section reading them from "
+                        + "canic.toml");
+            }
+            ScalingConfig.Builder cfg = ScalingConfig.builder();
+            Map<String, PoolSpec> specs = new TreeMap<>();
+            for (String name : pools.keys()) {
+                TomlTable p = pools.table(name);
+                p.onlyKeys("[" + p.path() + "]", "canister_role", "policy", "initial_cycles", "service", "router",
+                        "autoscaler");
+                CanisterRole role;
+                try {
+                    role = new CanisterRole(p.string("canister_role", null));
+                } catch (IllegalArgumentException e) {
+                    throw p.error("canister_role", e.getMessage());
+                }
+                ScalePoolPolicy policy = policy(p);
+                cfg.pool(name, new ScalePool(role, policy));
+                long cycles = p.cycles("initial_cycles", DEFAULT_INITIAL_CYCLES);
+                specs.put(name, new PoolSpec(name, role, policy, cycles, service(p), router(p), autoscaler(p)));
+            }
+            ScalingConfig config = cfg.build();
+            List<ConfigProblem> problems = ScalingConfigValidator.validate(config);
+            if (!problems.isEmpty()) {
+                ConfigProblem first = problems.get(0);
+                throw src.error(problemPath(pools.path(), first.path(), config.pools().keySet()), first.message());
+            }
+            return new ArrayList<>(specs.values());
+        }
+
+        private List<PoolSpec> canicPools(TomlTable canic) {
+            canic.onlyKeys("[canic]", "file", "hub", "subnet");
+            String fileKey = canic.string("file", null);
+            String hubName = canic.has("hub") ? canic.string("hub", null) : null;
+            String subnet = canic.has("subnet") ? canic.string("subnet", null) : null;
+            Path path = resolve(fileKey);
+            String display = CanicToml.displayOf(Path.of(src.display()), fileKey);
+            String text = read(path, display, "canic.toml file", () -> canic.error("file", ""));
+            ObjectNode tree = parse(text, display);
+            CanicToml.Hub hub = CanicToml.read(new Source(display, text), tree, hubName, subnet, canic);
+
+            TomlTable extra = root.tableOrEmpty("pools");
+            for (String name : extra.keys()) {
+                if (!hub.pools().containsKey(name)) {
+                    throw extra.error(name, "no pool '" + name + "' in " + display + " (hub '" + hub.hub() + "')"
+                            + TomlTable.suggestion(name, hub.pools().keySet()) + "; accepted: "
+                            + String.join(", ", hub.pools().keySet()));
+                }
+                TomlTable p = extra.table(name);
+                for (String own : List.of("canister_role", "policy", "initial_cycles")) {
+                    if (p.has(own)) {
+                        throw p.error(own, own + " comes from " + display + " when [canic] is used; edit it there, "
+                                + "or define the pool without [canic]; accepted here: service, router, autoscaler");
+                    }
+                }
+                p.onlyKeys("[" + p.path() + "]", "service", "router", "autoscaler");
+            }
+            List<PoolSpec> out = new ArrayList<>();
+            for (CanicToml.Pool cp : hub.pools().values()) {
+                TomlTable p = extra.has(cp.name()) ? extra.table(cp.name())
+                        : new TomlTable(src, extra.path().child(cp.name()), JsonNodeFactory.instance.objectNode());
+                out.add(new PoolSpec(cp.name(), cp.role(), cp.policy(), cp.initialCycles(), service(p), router(p),
+                        autoscaler(p)));
+            }
+            return out;
+        }
+
+        private ServiceModel service(TomlTable pool) {
+            TomlTable t = pool.table("service");
+            if (t == null) {
+                return DEFAULT_SERVICE;
+            }
+            String model = t.choice("model", SERVICE_MODELS, "per-round", "service model");
+            if (model.equals("per-round")) {
+                t.onlyKeys("a per-round service", "model", "capacity_per_round", "queue_capacity");
+                return new ServiceModel.PerRound(
+                        t.intValue("capacity_per_round", DEFAULT_SERVICE.capacityPerRound(), 1, Integer.MAX_VALUE),
+                        t.intValue("queue_capacity", DEFAULT_SERVICE.queueCapacity(), 0, Integer.MAX_VALUE));
+            }
+            t.onlyKeys("a " + model + " service", "model", "service_time", "queue_capacity");
+            Distribution serviceTime = t.distribution("service_time", null);
+            if (serviceTime.meanNanos() <= 0) {
+                throw t.error("service_time", "service_time has mean 0; accepted: a distribution with a mean above 0");
+            }
+            int queue = t.intValue("queue_capacity", 0, 0, Integer.MAX_VALUE);
+            return model.equals("continuous") ? new ServiceModel.Continuous(serviceTime, queue)
+                    : new ServiceModel.SharedQueue(serviceTime, queue);
+        }
+
+        private RouterKind router(TomlTable pool) {
+            return pool.choice("router", ROUTERS, RouterKind.ROUND_ROBIN, "router");
+        }
+
+        private AutoscalerSpec autoscaler(TomlTable pool) {
+            TomlTable t = pool.table("autoscaler");
+            if (t == null) {
+                return null;
+            }
+            t.onlyKeys("[" + t.path() + "]", "target_utilization", "cooldown", "interval");
+            double target = t.number("target_utilization", DEFAULT_TARGET_UTILIZATION, 0, 1, "a fraction of capacity");
+            if (target <= 0) {
+                throw t.error("target_utilization", "target_utilization must be above 0; accepted: a number above 0 "
+                        + "and at most 1");
+            }
+            long cooldown = t.duration("cooldown", DEFAULT_AUTOSCALER_COOLDOWN);
+            long interval = t.duration("interval", DEFAULT_AUTOSCALER_INTERVAL);
+            if (interval <= 0) {
+                throw t.error("interval", "interval must be above 0; accepted: " + Durations.ACCEPTED);
+            }
+            return new AutoscalerSpec(target, cooldown, interval);
+        }
+
+        // ---- load, calls, faults, expectations ----
+
+        private List<LoadSource> loads() {
+            List<LoadSource> out = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            Map<String, Integer> generated = new TreeMap<>();
+            for (TomlTable t : root.tables("load")) {
+                String kind = t.choice("kind", LOAD_KINDS, null, "load kind");
+                String name;
+                if (t.has("name")) {
+                    name = t.string("name", null);
+                    if (name.isBlank() || !names.add(name)) {
+                        throw t.error("name", name.isBlank() ? "load name is empty; accepted: a non-empty name"
+                                : "another [[load]] is already named \"" + name + "\"; accepted: a unique name");
+                    }
+                } else {
+                    String base = kind + "-" + (t.has("pool") ? t.string("pool", null) : stem(t.string("file", "trace")));
+                    int n = generated.merge(base, 1, Integer::sum);
+                    name = n == 1 ? base : base + "-" + n;
+                    while (!names.add(name)) {
+                        name = name + "'";
+                    }
+                }
+                out.add(switch (kind) {
+                    case "poisson" -> poisson(t, name);
+                    case "burst" -> burst(t, name);
+                    default -> trace(t, name);
+                });
+            }
+            return out;
+        }
+
+        private LoadSource poisson(TomlTable t, String name) {
+            t.onlyKeys("a poisson [[load]]", "kind", "name", "pool", "rate", "schedule");
+            String pool = pool(t, "pool");
+            if (t.has("rate") == t.has("schedule")) {
+                throw t.error(t.has("rate") ? "schedule" : "rate", "a poisson load needs either rate or schedule, "
+                        + (t.has("rate") ? "not both" : "found neither") + "; accepted: rate = <requests per second> or "
+                        + "schedule = [{from = \"0\", to = \"30s\", rate = 10}, {from = \"30s\", to = \"60s\", "
+                        + "start_rate = 10, end_rate = 50}]");
+            }
+            List<LoadSource.RateSegment> segments = new ArrayList<>();
+            if (t.has("rate")) {
+                double rate = rate(t, "rate");
+                segments.add(new LoadSource.RateSegment(0, duration, rate, rate));
+            } else {
+                List<TomlTable> schedule = t.tables("schedule");
+                if (schedule.isEmpty()) {
+                    throw t.error("schedule", "the schedule is empty; accepted: one or more {from, to, rate} or "
+                            + "{from, to, start_rate, end_rate} segments");
+                }
+                long previousEnd = 0;
+                for (TomlTable s : schedule) {
+                    s.onlyKeys("a schedule segment", "from", "to", "rate", "start_rate", "end_rate");
+                    long from = s.duration("from", null);
+                    long to = s.duration("to", null);
+                    if (to <= from) {
+                        throw s.error("to", "segment ends at " + Durations.format(to) + ", not after its start "
+                                + Durations.format(from) + "; accepted: to > from");
+                    }
+                    if (from < previousEnd) {
+                        throw s.error("from", "segment starts at " + Durations.format(from) + ", before the previous one "
+                                + "ends (" + Durations.format(previousEnd) + "); accepted: segments in time order, not "
+                                + "overlapping (gaps have rate 0)");
+                    }
+                    previousEnd = to;
+                    double start;
+                    double end;
+                    if (s.has("rate")) {
+                        if (s.has("start_rate") || s.has("end_rate")) {
+                            throw s.error("rate", "give rate, or start_rate and end_rate, not both; accepted: "
+                                    + "{from, to, rate} or {from, to, start_rate, end_rate}");
+                        }
+                        start = rate(s, "rate");
+                        end = start;
+                    } else {
+                        start = rate(s, "start_rate");
+                        end = rate(s, "end_rate");
+                    }
+                    segments.add(new LoadSource.RateSegment(from, to, start, end));
+                }
+            }
+            return new LoadSource.Poisson(name, pool, segments);
+        }
+
+        private double rate(TomlTable t, String key) {
+            return t.number(key, null, 0, Double.MAX_VALUE, "requests per second");
+        }
+
+        private LoadSource burst(TomlTable t, String name) {
+            t.onlyKeys("a burst [[load]]", "kind", "name", "pool", "at", "requests", "spread");
+            String pool = pool(t, "pool");
+            long at = t.duration("at", null);
+            int requests = t.intValue("requests", null, 1, Integer.MAX_VALUE);
+            long spread = t.duration("spread", 0L);
+            return new LoadSource.Burst(name, pool, at, requests, spread);
+        }
+
+        private LoadSource trace(TomlTable t, String name) {
+            t.onlyKeys("a trace [[load]]", "kind", "name", "file", "pool");
+            String defaultPool = t.has("pool") ? pool(t, "pool") : null;
+            String fileKey = t.string("file", null);
+            Path path = resolve(fileKey);
+            String display = CanicToml.displayOf(Path.of(src.display()), fileKey);
+            String text = read(path, display, "trace file", () -> t.error("file", ""));
+            checkTrace(text, display, t, defaultPool);
+            return new LoadSource.Trace(name, path, defaultPool);
+        }
+
+        /**
+         * Checks a trace the way the engine will replay it ({@code load.TraceProcess}): blank lines and
+         * {@code #} comments skipped; an optional header naming {@code time_s} (required) and {@code pool}
+         * (other columns ignored); without a header, {@code time_s[,pool]}; seconds >= 0, non-decreasing.
+         */
+        private void checkTrace(String text, String display, TomlTable t, String defaultPool) {
+            String where = t.path().child("file").toString();
+            String accepted = "; accepted: rows time_s[,pool] (seconds from the start, non-decreasing), "
+                    + "optionally under a header naming time_s and pool";
+            String[] lines = text.split("\n", -1);
+            int timeColumn = 0;
+            int poolColumn = 1;
+            int columns = -1;
+            boolean first = true;
+            long last = 0;
+            for (int i = 0; i < lines.length; i++) {
+                int line = i + 1;
+                String trimmed = lines[i].strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = trimmed.split(",", -1);
+                if (first) {
+                    first = false;
+                    List<String> names = new ArrayList<>();
+                    for (String f : fields) {
+                        names.add(f.strip());
+                    }
+                    if (names.contains("time_s")) {
+                        timeColumn = names.indexOf("time_s");
+                        poolColumn = names.indexOf("pool");
+                        columns = fields.length;
+                        continue;
+                    }
+                }
+                if (columns < 0 ? fields.length > 2 : fields.length != columns) {
+                    throw new ScenarioException(display, line, where, "row has " + fields.length + " fields, expected "
+                            + (columns < 0 ? "time_s[,pool]" : columns + " as in the header") + accepted);
+                }
+                String timeText = fields[timeColumn].strip();
+                double seconds;
+                try {
+                    seconds = Double.parseDouble(timeText);
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException(display, line, where, "time_s \"" + timeText + "\" is not a number"
+                            + accepted);
+                }
+                if (!(seconds >= 0) || Double.isInfinite(seconds) || seconds > Long.MAX_VALUE / 1e9) {
+                    throw new ScenarioException(display, line, where, "time_s " + timeText + " is out of range"
+                            + accepted);
+                }
+                long nanos = Math.round(seconds * 1e9);
+                if (nanos < last) {
+                    throw new ScenarioException(display, line, where, "time_s " + timeText + " is earlier than the "
+                            + "previous row" + accepted);
+                }
+                last = nanos;
+                String pool = poolColumn >= 0 && poolColumn < fields.length ? fields[poolColumn].strip() : "";
+                if (pool.isEmpty()) {
+                    if (defaultPool == null) {
+                        throw new ScenarioException(display, line, where, "row names no pool and the load sets no "
+                                + "default; accepted: a pool column value, or pool = \"...\" in [[load]]");
+                    }
+                } else if (!poolNames.contains(pool)) {
+                    throw new ScenarioException(display, line, where, "no pool '" + pool + "' in the scenario"
+                            + TomlTable.suggestion(pool, poolNames) + "; accepted: " + String.join(", ", poolNames));
+                }
+            }
+        }
+
+        private List<ScheduledCall> calls() {
+            List<ScheduledCall> out = new ArrayList<>();
+            for (TomlTable t : root.tables("calls")) {
+                t.onlyKeys("[[calls]]", "at", "call", "pool", "count");
+                long at = t.duration("at", null);
+                ScheduledCall.Kind kind = t.choice("call", CALLS, null, "call");
+                String pool = pool(t, "pool");
+                int count = t.intValue("count", 1, 1, 100_000);
+                out.add(new ScheduledCall(at, kind, pool, count));
+            }
+            out.sort(Comparator.comparingLong(ScheduledCall::atNanos)); // stable: file order within one instant
+            return out;
+        }
+
+        private List<FaultWindow> faults() {
+            List<FaultWindow> out = new ArrayList<>();
+            for (TomlTable t : root.tables("faults")) {
+                t.onlyKeys("[[faults]]", "from", "to", "kind", "probability");
+                long from = t.duration("from", 0L);
+                long to = t.duration("to", duration);
+                if (to <= from) {
+                    throw t.error("to", "the window ends at " + Durations.format(to) + ", not after its start "
+                            + Durations.format(from) + "; accepted: to > from");
+                }
+                FaultWindow.Kind kind = t.choice("kind", FAULTS, null, "fault kind");
+                double p = t.number("probability", 1.0, 0, 1, "a probability");
+                out.add(new FaultWindow(from, to, kind, p));
+            }
+            return out;
+        }
+
+        private List<String> expectations() {
+            List<String> out = root.strings("expect");
+            for (int i = 0; i < out.size(); i++) {
+                KeyPath at = KeyPath.ROOT.child("expect").index(i);
+                Expectation e;
+                try {
+                    e = Expectation.parse(out.get(i));
+                } catch (IllegalArgumentException ex) {
+                    throw src.error(at, ex.getMessage());
+                }
+                String path = e.path();
+                if (path.startsWith("pools.")) {
+                    String rest = path.substring("pools.".length());
+                    boolean known = poolNames.stream().anyMatch(p -> rest.equals(p) || rest.startsWith(p + "."));
+                    if (!known) {
+                        String guess = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+                        throw src.error(at, "\"" + out.get(i) + "\" names no pool of the scenario"
+                                + TomlTable.suggestion(guess, poolNames) + "; accepted pools: "
+                                + String.join(", ", poolNames));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private String pool(TomlTable t, String key) {
+            String pool = t.string(key, null);
+            if (!poolNames.contains(pool)) {
+                throw t.error(key, "no pool '" + pool + "' in the scenario" + TomlTable.suggestion(pool, poolNames)
+                        + "; accepted: " + String.join(", ", poolNames));
+            }
+            return pool;
+        }
+
+        private Path resolve(String relative) {
+            Path dir = file.toAbsolutePath().getParent();
+            return (dir == null ? Path.of(relative) : dir.resolve(relative)).normalize();
+        }
+
+        private static String stem(String file) {
+            String f = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+            int dot = f.lastIndexOf('.');
+            return dot > 0 ? f.substring(0, dot) : f;
+        }
+    }
+
+    // ---- shared with CanicToml ----------------------------------------------------------------------------
+
+    /** A pool's {@code policy} table with Canic's defaults for omitted fields (initial 1, min 1, max 32). */
+    static ScalePoolPolicy policy(TomlTable pool) {
+        TomlTable p = pool.table("policy");
+        if (p == null) {
+            return ScalePoolPolicy.DEFAULT;
+        }
+        p.onlyKeys("[" + p.path() + "]", "initial_workers", "min_workers", "max_workers");
+        ScalePoolPolicy d = ScalePoolPolicy.DEFAULT;
+        return new ScalePoolPolicy(
+                p.intValue("initial_workers", d.initialWorkers(), 0, Integer.MAX_VALUE),
+                p.intValue("min_workers", d.minWorkers(), 0, Integer.MAX_VALUE),
+                p.intValue("max_workers", d.maxWorkers(), 0, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Maps a {@link ConfigProblem} path ({@code scaling.pools.<pool>.policy.max_workers}) to the key path of
+     * the file it came from, given where that file keeps its pools.
+     */
+    static KeyPath problemPath(KeyPath poolsAt, String problem, Collection<String> pools) {
+        String prefix = "scaling.pools.";
+        if (!problem.startsWith(prefix)) {
+            return poolsAt;
+        }
+        String rest = problem.substring(prefix.length());
+        String best = null;
+        for (String p : pools) {
+            if ((rest.equals(p) || rest.startsWith(p + ".")) && (best == null || p.length() > best.length())) {
+                best = p;
+            }
+        }
+        if (best == null) {
+            return poolsAt;
+        }
+        KeyPath out = poolsAt.child(best);
+        if (rest.length() > best.length()) {
+            for (String seg : rest.substring(best.length() + 1).split("\\.")) {
+                out = out.child(seg);
+            }
+        }
+        return out;
+    }
+
+    /** Reads a UTF-8 file; failures become scenario errors (located at {@code key} when given). */
+    static String read(Path path, String display, String what, java.util.function.Supplier<ScenarioException> key) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw unreadable(key, display, what, "no such file");
+        } catch (AccessDeniedException e) {
+            throw unreadable(key, display, what, "permission denied");
+        } catch (CharacterCodingException e) {
+            throw unreadable(key, display, what, "not UTF-8 text");
+        } catch (IOException e) {
+            String why = Files.isDirectory(path) ? "it is a directory" : e.getClass().getSimpleName() + " " + e.getMessage();
+            throw unreadable(key, display, what, why);
+        }
+    }
+
+    private static ScenarioException unreadable(java.util.function.Supplier<ScenarioException> key, String display,
+            String what, String why) {
+        String problem = "cannot read " + what + " " + display + ": " + why;
+        if (key == null) {
+            return new ScenarioException(display, 0, "", problem + "; accepted: a readable UTF-8 TOML file");
+        }
+        ScenarioException at = key.get();
+        return new ScenarioException(at.file(), at.line(), at.keyPath(), problem
+                + "; accepted: a path relative to the scenario file's folder");
+    }
+
+    /** Parses TOML text, reporting syntax errors with the parser's line. */
+    static ObjectNode parse(String text, String display) {
+        JsonNode tree;
+        try {
+            tree = TOML.readTree(text);
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            String col = loc == null || loc.getColumnNr() <= 0 ? "" : " at column " + loc.getColumnNr();
+            String msg = e.getOriginalMessage();
+            String hint = msg != null && msg.contains("Unknown token")
+                    ? "; strings need double quotes, e.g. mode = \"reserved\"" : "";
+            throw new ScenarioException(display, line, "", "TOML syntax error" + col + ": " + msg + hint);
+        }
+        if (tree == null || !tree.isObject()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        return (ObjectNode) tree;
+    }
+
+}

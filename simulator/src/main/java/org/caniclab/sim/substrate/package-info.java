@@ -1,0 +1,9 @@
+/**
+ * Network substrates for the core workflow: a REST client for a PocketIC server ({@link
+ * org.caniclab.sim.substrate.PocketIcClient}, {@link org.caniclab.sim.substrate.PocketIcInstance}), the
+ * hand-written Candid of the management canister's create call ({@link
+ * org.caniclab.sim.substrate.ManagementCandid}), the {@link org.caniclab.core.ic.IcRuntime} port on PocketIC
+ * ({@link org.caniclab.sim.substrate.PocketIcRuntime}) and a launcher for a local PocketIC binary ({@link
+ * org.caniclab.sim.substrate.PocketIcServer}). Protocol reference: {@code spec/ic-backends.md} §A, §B.
+ */
+package org.caniclab.sim.substrate;

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PoolSummary api = new PoolSummary("api", 1, 4, 4, 6, PoolSummary.overshoot(6, 4),
- *         6, 6, 0, 6_000_000_000_000L, RequestStats.NONE);
+ *         6, 6, 0, 0, 6_000_000_000_000L, RequestStats.NONE);
  * }</pre>
  *
  * @param name pool name (unique within a run)
@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param workersFinal workers registered at the end of the run
  * @param workersPeak most workers registered at any instant
  * @param overshootPeak how far the peak exceeded {@code maxWorkers}; see {@link #overshoot}
- * @param createsStarted {@code create_worker} calls that reached the management canister
+ * @param createsStarted create requests the hub sent to root
  * @param createsCompleted creations that returned a principal
  * @param createsFailed creations that failed
+ * @param createsOrphaned creations root carried out but answered with an error: the canister exists and
+ *     was paid for, but the hub never registered it
  * @param cyclesSpent cycles paid for creations
  * @param requests load served by the pool
  */
@@ -33,6 +35,7 @@ public record PoolSummary(
         long createsStarted,
         long createsCompleted,
         long createsFailed,
+        long createsOrphaned,
         long cyclesSpent,
         RequestStats requests) {
 

@@ -83,9 +83,9 @@ public final class RunReportWriter {
 
     private static void timelineCsv(OutputStream out, RunResult result) throws IOException {
         try (CSVPrinter csv = printer(out,
-                "time_s", "pool", "workers", "reserved", "queue_depth", "utilization", "arrivals", "rejections")) {
+                "time_s", "pool", "workers", "reserved", "in_flight", "queue_depth", "utilization", "arrivals", "rejections")) {
             for (TimelineRow r : result.timeline()) {
-                csv.printRecord(Json.plain(Json.seconds(r.timeNanos())), r.pool(), r.workers(), r.reserved(),
+                csv.printRecord(Json.plain(Json.seconds(r.timeNanos())), r.pool(), r.workers(), r.reserved(), r.inFlight(),
                         r.queueDepth(), Json.plain(Json.decimal(r.utilization(), Json.RATIO)),
                         r.arrivals(), r.rejections());
             }

@@ -57,6 +57,7 @@ final class SummaryTree {
                 .put("creates_started", p.createsStarted())
                 .put("creates_completed", p.createsCompleted())
                 .put("creates_failed", p.createsFailed())
+                .put("creates_orphaned", p.createsOrphaned())
                 .put("cycles_spent", p.cyclesSpent());
         RequestStats r = p.requests();
         ObjectNode requests = node.putObject("requests")

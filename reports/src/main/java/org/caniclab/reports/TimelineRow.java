@@ -7,13 +7,14 @@ import java.util.Objects;
  * {@code timeline.csv}.
  *
  * <pre>{@code
- * TimelineRow row = new TimelineRow(1_000_000_000L, "api", 3, 1, 12, 0.82, 140, 0);
+ * TimelineRow row = new TimelineRow(1_000_000_000L, "api", 3, 1, 1, 12, 0.82, 140, 0);
  * }</pre>
  *
  * @param timeNanos virtual time of the sample
  * @param pool pool name
  * @param workers registered workers
- * @param reserved creations in flight (capacity reserved, not yet registered)
+ * @param reserved creations holding a reservation ({@code reserved} mode; always 0 in the seed's mode)
+ * @param inFlight create requests awaiting root's answer, whatever the mode: the seed's race shows here
  * @param queueDepth requests waiting for service
  * @param utilization fraction of worker capacity in use, 0 to 1
  * @param arrivals requests that arrived in the interval ending at {@code timeNanos}
@@ -24,6 +25,7 @@ public record TimelineRow(
         String pool,
         int workers,
         int reserved,
+        int inFlight,
         int queueDepth,
         double utilization,
         long arrivals,

@@ -47,7 +47,7 @@ class ModelTest {
 
     @Test
     void rejectsDuplicatePoolNames() {
-        PoolSummary a = new PoolSummary("a", 0, 1, 0, 0, 0, 0, 0, 0, 0, RequestStats.NONE);
+        PoolSummary a = new PoolSummary("a", 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, RequestStats.NONE);
         RunHeader header = new RunHeader("s", 1, "sim", "reserved", 0, 0);
 
         assertThrows(IllegalArgumentException.class, () -> new RunResult(header, List.of(a, a), List.of(),

@@ -61,14 +61,24 @@ class RunReportWriterTest {
     }
 
     @Test
+    void reportFilesAreReadableByEveryone() throws IOException {
+        for (Path f : write(dir)) {
+            if (Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                assertEquals("rw-r--r--",
+                        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
+
+    @Test
     void writesTimelineSortedByTimeThenPool() throws IOException {
         write(dir);
 
         assertEquals("""
-                time_s,pool,workers,reserved,queue_depth,utilization,arrivals,rejections
-                0.5,api,1,2,4,0.25,7,0
-                1,api,3,0,0,0.3333,3,1
-                1,web,1,0,0,0,0,0
+                time_s,pool,workers,reserved,in_flight,queue_depth,utilization,arrivals,rejections
+                0.5,api,1,2,2,4,0.25,7,0
+                1,api,3,0,0,0,0.3333,3,1
+                1,web,1,0,0,0,0,0,0
                 """, Files.readString(dir.resolve("timeline.csv")));
     }
 

@@ -39,7 +39,8 @@ class SummaryJsonTest {
                 "metrics"), keys(root));
         assertEquals(List.of("api", "web"), keys(root.get("pools")));
         assertEquals(List.of("min_workers", "max_workers", "workers_final", "workers_peak", "overshoot_peak",
-                "creates_started", "creates_completed", "creates_failed", "cycles_spent", "requests"),
+                "creates_started", "creates_completed", "creates_failed", "creates_orphaned", "cycles_spent",
+                "requests"),
                 keys(root.get("pools").get("api")));
         JsonNode requests = root.get("pools").get("api").get("requests");
         assertEquals(List.of("arrived", "completed", "rejected", "latency_ms", "wait_ms_mean", "utilization_mean"),
@@ -86,6 +87,7 @@ class SummaryJsonTest {
                       "creates_started": 3,
                       "creates_completed": 3,
                       "creates_failed": 0,
+                      "creates_orphaned": 1,
                       "cycles_spent": 3000000000000,
                       "requests": {
                         "arrived": 10,
@@ -111,6 +113,7 @@ class SummaryJsonTest {
                       "creates_started": 1,
                       "creates_completed": 1,
                       "creates_failed": 0,
+                      "creates_orphaned": 0,
                       "cycles_spent": 1000000000000,
                       "requests": {
                         "arrived": 0,

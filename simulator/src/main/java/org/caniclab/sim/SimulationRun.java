@@ -81,6 +81,8 @@ final class SimulationRun {
                 while (!engine.runUntil(t, PROGRESS_EVERY)) {
                     progress.progress(engine.now(), end, engine.eventsProcessed());
                 }
+                // Also at each checkpoint, so sparse runs (few events per sample) still show progress.
+                progress.progress(t, end, engine.eventsProcessed());
                 if (t == measureFrom) {
                     pools.values().forEach(Pool::startMeasurement);
                 }
@@ -100,6 +102,7 @@ final class SimulationRun {
         for (Pool pool : pools.values()) {
             Pool.Interval i = pool.sample();
             timeline.add(new TimelineRow(t, pool.name(), i.workers(), wf.reservedCount(pool.name()),
+                    (int) hub.createsInFlight(pool.name()),
                     i.queueDepth(), i.utilization(), i.arrivals(), i.rejections()));
         }
     }
@@ -115,7 +118,8 @@ final class SimulationRun {
             summaries.add(new PoolSummary(spec.name(), spec.policy().minWorkers(), max,
                     wf.registry().countByPool(spec.name()), pool.peakWorkers(),
                     PoolSummary.overshoot(pool.peakWorkers(), max), hub.createsStarted(spec.name()),
-                    hub.createsCompleted(spec.name()), hub.createsFailed(spec.name()), root.cyclesSpent(spec.name()),
+                    hub.createsCompleted(spec.name()), hub.createsFailed(spec.name()), root.orphans(spec.name()),
+                    root.cyclesSpent(spec.name()),
                     pool.stats()));
             histograms.put(spec.name(), pool.latencyHistogram());
         }

@@ -165,6 +165,12 @@ public final class Hub {
         return counters(pool)[2];
     }
 
+    /** Create calls for {@code pool} awaiting root's answer now. */
+    public long createsInFlight(String pool) {
+        long[] c = counters(pool);
+        return c[0] - c[1] - c[2];
+    }
+
     /** Schedules the bootstrap, the scheduled calls, the top-up timer and the autoscalers. Call once, at time 0. */
     public void start() {
         if (settings.bootstrap()) {

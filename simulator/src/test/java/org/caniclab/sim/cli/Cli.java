@@ -71,7 +71,7 @@ final class Cli {
             for (PoolSpec p : s.pools()) {
                 int max = p.policy().maxWorkers();
                 pools.add(new PoolSummary(p.name(), p.policy().minWorkers(), max, workers, workers,
-                        PoolSummary.overshoot(workers, max), workers, workers, 0, workers * p.initialCycles(),
+                        PoolSummary.overshoot(workers, max), workers, workers, 0, 0, workers * p.initialCycles(),
                         new RequestStats(10, 10, 0, new LatencySummary(1, 1, 1, 1, 1), 0.5, 0.25)));
                 Histogram h = new Histogram(3);
                 h.recordValue(1_000_000);

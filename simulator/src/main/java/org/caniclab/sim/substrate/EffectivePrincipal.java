@@ -14,17 +14,17 @@ import org.caniclab.core.ic.Principal;
  * }</pre>
  */
 public sealed interface EffectivePrincipal {
-    /** {@code "None"}. */
+    /** {@code "None"}: let PocketIC pick the subnet; e.g. {@code EffectivePrincipal.none()}. */
     record None() implements EffectivePrincipal {}
 
-    /** {@code {"CanisterId": b64}}. */
+    /** {@code {"CanisterId": b64}}: the subnet hosting {@code id}; e.g. {@code EffectivePrincipal.canister(cid)}. */
     record CanisterId(Principal id) implements EffectivePrincipal {
         public CanisterId {
             Objects.requireNonNull(id, "id");
         }
     }
 
-    /** {@code {"SubnetId": b64}}. */
+    /** {@code {"SubnetId": b64}}: that subnet; e.g. {@code EffectivePrincipal.subnet(subnetId)}. */
     record SubnetId(Principal id) implements EffectivePrincipal {
         public SubnetId {
             Objects.requireNonNull(id, "id");

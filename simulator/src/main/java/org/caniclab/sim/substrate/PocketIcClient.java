@@ -60,7 +60,8 @@ public final class PocketIcClient implements AutoCloseable {
      * @param processingTimeout the {@code processing-timeout-ms} header: how long the server holds a request
      *                          before it answers 202
      * @param operationTimeout  how long one operation may take overall, 409 retries and 202 polling included
-     * @param pollInterval      the pause between {@code read_graph} polls, and the first 409 back-off
+     * @param pollInterval      the pause between {@code read_graph} polls, and the first 409 back-off (which then
+     *                          doubles up to 250 ms)
      * @param maxBusyRetries    how many 409 answers to retry before failing
      * @param fallbackRounds    how many {@code tick} + {@code ingress_status} rounds to wait for a message when
      *                          the server lacks {@code await_ingress_message} (v9.0.3–v9.x)
@@ -257,7 +258,7 @@ public final class PocketIcClient implements AutoCloseable {
                                 + "stayed busy with another operation (" + describeOp(r) + ") through " + busy
                                 + " attempts within " + options.operationTimeout().toMillis() + " ms");
                     }
-                    sleep(backoff(busy), endpoint);
+                    sleep(backoff(options.pollInterval(), busy), endpoint);
                     continue;
                 }
                 default:
@@ -313,9 +314,10 @@ public final class PocketIcClient implements AutoCloseable {
         }
     }
 
-    private static Duration backoff(int attempt) {
-        long ms = Math.min(MAX_BACKOFF.toMillis(), 5L << Math.min(attempt - 1, 6));
-        return Duration.ofMillis(ms);
+    /** The pause before retry {@code attempt} (1-based): the poll interval, doubling, at most 250 ms. */
+    private static Duration backoff(Duration base, int attempt) {
+        Duration d = base.multipliedBy(1L << Math.min(attempt - 1, 16));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     private String describeOp(Response r) {
@@ -484,7 +486,7 @@ public final class PocketIcClient implements AutoCloseable {
         ObjectNode s = json.createObjectNode();
         s.put("state_config", "New");
         s.put("instruction_config", "Production");
-        s.put("dts_flag", "Enabled"); // required by older servers, ignored by newer ones
+        s.put("dts_flag", "Enabled"); // known to older servers; newer ones ignore unknown fields (pic-js still sends it)
         s.put("cost_schedule", "Normal");
         s.putNull("subnet_admins");
         return s;

@@ -201,7 +201,11 @@ public final class PocketIcRuntime implements IcRuntime, AutoCloseable {
                 effectivePrincipal));
         Principal pid = ManagementCandid.decodeCanisterIdRecord(reply);
         created.incrementAndGet();
-        now = instance.getTime();
+        try {
+            now = instance.getTime();
+        } catch (RuntimeException e) {
+            // The canister exists: failing the creation over a clock read would orphan it. Keep the last time.
+        }
         return pid;
     }
 
@@ -220,7 +224,15 @@ public final class PocketIcRuntime implements IcRuntime, AutoCloseable {
         }
     }
 
-    /** Configures a {@link PocketIcRuntime}; defaults: sender anonymous, 5T cycles, effective principal "None", 4 I/O threads. */
+    /**
+     * Configures a {@link PocketIcRuntime}; defaults: sender anonymous, 5T cycles, effective principal "None",
+     * 4 I/O threads.
+     *
+     * <pre>{@code
+     * PocketIcRuntime ic = PocketIcRuntime.builder(instance, hub, hubThread)
+     *     .sender(root).cyclesPerCanister(new BigInteger("2000000000000")).build();
+     * }</pre>
+     */
     public static final class Builder {
         private final PocketIcInstance instance;
         private final Principal hub;

@@ -41,6 +41,10 @@ public final class PocketIcServer implements AutoCloseable {
     /**
      * How long to wait and how long the server lives when idle.
      *
+     * <pre>{@code
+     * PocketIcServer.start(bin, new PocketIcServer.Options(Duration.ofSeconds(30), 120, Duration.ofSeconds(10)));
+     * }</pre>
+     *
      * @param readyTimeout   how long to wait for the port file and {@code /status} (pic-js waits 90 s)
      * @param ttlSeconds     {@code --ttl}: the server exits after this many idle seconds
      * @param versionTimeout how long {@code --version} may take
@@ -108,6 +112,7 @@ public final class PocketIcServer implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
+            deleteTree(dir);
             throw new SubstrateUnavailableException("cannot start PocketIC server " + bin + ": " + e.getMessage(), e);
         }
         try {
@@ -122,6 +127,7 @@ public final class PocketIcServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             p.destroyForcibly();
+            deleteTree(dir); // the message already quotes the server's output
             throw e;
         }
     }
@@ -140,7 +146,7 @@ public final class PocketIcServer implements AutoCloseable {
         return version;
     }
 
-    /** Where the server's stdout and stderr go (deleted on close). */
+    /** Where the server's stdout and stderr go (in a temporary directory deleted on close). */
     public Path logFile() {
         return logFile;
     }
@@ -295,7 +301,7 @@ public final class PocketIcServer implements AutoCloseable {
             if (s.isEmpty()) {
                 return "(none)";
             }
-            return (s.length() > 2000 ? "…" + s.substring(s.length() - 2000) : s) + " (log: " + log + ")";
+            return s.length() > 2000 ? "…" + s.substring(s.length() - 2000) : s;
         } catch (IOException e) {
             return "(unreadable: " + log + ")";
         }

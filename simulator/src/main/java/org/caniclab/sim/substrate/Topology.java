@@ -23,6 +23,10 @@ public record Topology(Principal defaultEffectiveCanisterId, List<Subnet> subnet
     /**
      * One subnet: its textual id, its kind as the server names it ({@code Application}, {@code NNS},
      * {@code CloudEngine}, ... read leniently) and its canister ranges.
+     *
+     * <pre>{@code
+     * boolean app = topology.subnets().get(0).kind().equals("Application");
+     * }</pre>
      */
     public record Subnet(String subnetId, String kind, List<CanisterRange> canisterRanges) {
         public Subnet {
@@ -32,7 +36,13 @@ public record Topology(Principal defaultEffectiveCanisterId, List<Subnet> subnet
         }
     }
 
-    /** An inclusive range of canister ids. */
+    /**
+     * An inclusive range of canister ids.
+     *
+     * <pre>{@code
+     * boolean hosted = subnet.canisterRanges().stream().anyMatch(r -> r.contains(canisterId));
+     * }</pre>
+     */
     public record CanisterRange(Principal start, Principal end) {
         public CanisterRange {
             Objects.requireNonNull(start, "start");

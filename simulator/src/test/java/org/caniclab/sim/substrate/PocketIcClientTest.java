@@ -155,8 +155,8 @@ class PocketIcClientTest {
             EffectivePrincipal routed = EffectivePrincipal.canister(ic.topology().defaultEffectiveCanisterId());
             ic.updateCall(create(TWO_T, List.of(SENDER), routed));
             JsonNode effective = fake.requests("/update/submit_ingress_message").get(0).json().get("effective_principal");
-            assertEquals(tree("{\"CanisterId\": \"//////+AAAABAQ==\"}"), effective);
-            assertEquals(b64(LXZZE), "//////+AAAABAQ==");
+            assertEquals(tree("{\"CanisterId\": \"///////gAAABAQ==\"}"), effective);
+            assertEquals(b64(LXZZE), "///////gAAABAQ==");
         }
     }
 
@@ -212,13 +212,15 @@ class PocketIcClientTest {
 
     @Test
     void givesUpOnAnInstanceThatStaysBusyWithABoundedNumberOfRetries() {
-        try (PocketIcInstance ic = client.createInstance()) {
+        PocketIcClient impatient = PocketIcClient.connect(fake.url(), FAST.withMaxBusyRetries(5));
+        try (PocketIcInstance ic = impatient.createInstance()) {
             fake.answerNextBusy(1_000);
             PocketIcException e = assertThrows(PocketIcException.class, ic::getTime);
             assertEquals(409, e.status());
             assertTrue(e.getMessage().startsWith("PocketIC GET /instances/0/read/get_time failed: the instance stayed"
                     + " busy with another operation"), e.getMessage());
-            assertEquals(11, fake.requests("/read/get_time").size(), "1 + maxBusyRetries attempts");
+            assertEquals(6, fake.requests("/read/get_time").size(), "1 + maxBusyRetries attempts");
+            fake.answerNextBusy(0);
         }
     }
 

@@ -6,7 +6,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The substrates {@code --backend} names; only {@link #SIM} is available in this build. */
+/**
+ * The substrates {@code --backend} names: {@link #SIM} the simulator, {@link #POCKETIC} the orchestration on a
+ * PocketIC server; {@link #IC} is not available in this build.
+ */
 enum Backend {
     SIM,
     POCKETIC,

@@ -64,8 +64,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
                 err.println("error: " + oneLine(cause.getMessage()));
                 return BAD_INPUT;
             }
-            if (cause instanceof SubstrateUnavailableException) {
-                err.println("error: " + oneLine(cause.getMessage()));
+            SubstrateUnavailableException unavailable = substrateUnavailable(cause);
+            if (unavailable != null) {
+                // Expected, not a bug: the message says what was unreachable and what to check; no stack trace.
+                err.println("error: " + oneLine(unavailable.getMessage()));
                 return SUBSTRATE_UNAVAILABLE;
             }
             Path log = writeLog(dir, cause, parsed);
@@ -75,6 +77,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         } finally {
             err.flush();
         }
+    }
+
+    /** The substrate's exception anywhere in the cause chain (a runner may wrap it), or null. */
+    private static SubstrateUnavailableException substrateUnavailable(Throwable t) {
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof SubstrateUnavailableException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static Path writeLog(Path dir, Throwable cause, ParseResult parsed) {

@@ -1,6 +1,7 @@
 package org.caniclab.sim.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.caniclab.sim.Simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,19 +33,24 @@ public final class Main implements Callable<Integer> {
         System.exit(newCommandLine().execute(args));
     }
 
-    /** The configured command line, running scenarios on the embedded simulator. */
+    /** The configured command line: scenarios run on the embedded simulator, or on PocketIC when asked. */
     public static CommandLine newCommandLine() {
         return newCommandLine((scenario, progress) -> new Simulator().run(scenario, progress),
                 System.console() != null);
     }
 
     /**
-     * @param runner what {@code replay} runs scenarios with
+     * @param runner what {@code replay} runs scenarios with on {@code --backend sim}
      * @param terminal whether stderr is a terminal (the progress bar is drawn only then)
      */
     static CommandLine newCommandLine(ScenarioRunner runner, boolean terminal) {
+        return newCommandLine(runner, terminal, System::getenv);
+    }
+
+    /** As above, reading environment variables ({@code POCKET_IC_BIN}) through {@code env}. */
+    static CommandLine newCommandLine(ScenarioRunner runner, boolean terminal, Function<String, String> env) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new CommandLine(new ReplayCommand(runner, terminal)));
+        cli.addSubcommand(new CommandLine(new ReplayCommand(runner, terminal, env)));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
         cli.addSubcommand(new CommandLine(new VerifyCommand()));
         Failures failures = new Failures();

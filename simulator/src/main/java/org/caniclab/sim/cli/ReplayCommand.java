@@ -2,10 +2,14 @@ package org.caniclab.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.caniclab.reports.Expectation;
 import org.caniclab.reports.ExpectationResult;
 import org.caniclab.reports.RunInfo;
@@ -14,26 +18,39 @@ import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.scenario.ScenarioException;
+import org.caniclab.sim.substrate.PocketIcClient;
+import org.caniclab.sim.substrate.PocketIcReplay;
+import org.caniclab.sim.substrate.PocketIcServer;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caniclab replay}: runs a scenario, checks its expectations on the summary, writes the report and
- * prints the summary table.
+ * {@code caniclab replay}: runs a scenario on a backend, checks its expectations on the summary, writes the
+ * report and prints the summary table. Whatever the backend, the result goes through the same path: expectations,
+ * writers, summary, exit code.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Replays a scenario, checks its expectations and writes its report.",
         description = {"Replays a scenario on the simulator, evaluates its expectations against summary.json, writes "
                 + "the report (summary.json, summary.txt, timeline.csv, events.csv, metrics.csv, latency-<pool>.hgrm, "
-                + "run-info.json) and prints the summary table."},
+                + "run-info.json) and prints the summary table.",
+            "",
+            "With --backend pocketic only the orchestration is replayed, on a PocketIC server: the bootstrap (when "
+                + "hub.bootstrap is true), then the [[calls]] grouped by 'at', each group's calls issued together so "
+                + "that they overlap at their awaits. Scenarios with [[load]], [[faults]], hub.topup_interval or an "
+                + "autoscaler are refused (exit 2). The server is --pocketic-url, else one started from POCKET_IC_BIN "
+                + "and stopped at the end."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished and every expectation held", "1:an expectation failed",
-            "2:the scenario or the usage is invalid", "3:the backend is not available", "4:internal error (details "
-            + "in the error.log named)"})
+            "2:the scenario or the usage is invalid", "3:the substrate is unavailable (no --pocketic-url or "
+            + "POCKET_IC_BIN, the PocketIC server unreachable, --backend ic)", "4:internal error (details in the "
+            + "error.log named)"})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,31 +67,48 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sim", converter = Backend.Converter.class,
             completionCandidates = Backend.Labels.class,
-            description = "Substrate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); only sim is in this build.")
+            description = "Substrate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). sim: the simulator; "
+                    + "pocketic: the bootstrap and [[calls]] on a PocketIC server; ic: not in this build.")
     Backend backend = Backend.SIM;
+
+    @Option(names = "--pocketic-url", paramLabel = "URL",
+            description = "With --backend pocketic: a running PocketIC server, e.g. http://127.0.0.1:8080. Without "
+                    + "it the server is started from " + PocketIcServer.ENV_BINARY + " and stopped at the end.")
+    String pocketIcUrl;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors and failed expectations.")
     boolean quiet;
 
     private final ScenarioRunner runner;
     private final boolean terminal;
+    private final Function<String, String> env;
 
-    ReplayCommand(ScenarioRunner runner, boolean terminal) {
+    /**
+     * @param runner what runs scenarios on {@code --backend sim}
+     * @param env the environment ({@code System::getenv}); a seam so that tests can leave POCKET_IC_BIN unset
+     */
+    ReplayCommand(ScenarioRunner runner, boolean terminal, Function<String, String> env) {
         this.runner = runner;
         this.terminal = terminal;
+        this.env = env;
     }
 
     @Override
     public Integer call() {
+        if (pocketIcUrl != null && backend != Backend.POCKETIC) {
+            throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
+                    + "accepted: --backend pocketic --pocketic-url URL");
+        }
         Scenario scenario = options.load();
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        if (backend != Backend.SIM) {
-            throw new SubstrateUnavailableException("backend '" + backend.label() + "' is not available in this build: "
-                    + "the " + (backend == Backend.POCKETIC ? "PocketIC" : "IC") + " substrate is not included yet; "
-                    + "accepted: --backend sim");
-        }
+        ScenarioRunner substrate = switch (backend) {
+            case SIM -> this.runner;
+            case POCKETIC -> pocketIc(scenario);
+            case IC -> throw new SubstrateUnavailableException("backend 'ic' is not available in this build: the IC "
+                    + "substrate is not included yet; accepted: --backend sim, --backend pocketic");
+        };
         Path outDir = out != null ? out : Path.of("out", scenario.name());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -85,7 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
         try {
             try {
-                result = runner.run(scenario, bar);
+                result = substrate.run(scenario, bar);
             } finally {
                 bar.finish();
             }
@@ -113,6 +147,62 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
+    }
+
+    /**
+     * The PocketIC backend for this scenario: refuses what it cannot replay (exit 2), then finds the server — the
+     * {@code --pocketic-url}, else one started from {@code POCKET_IC_BIN} — or exits 3 naming both.
+     */
+    private ScenarioRunner pocketIc(Scenario scenario) {
+        List<String> unsupported = PocketIcReplay.unsupportedKeys(scenario);
+        if (!unsupported.isEmpty()) {
+            throw new ScenarioException(options.scenario.toString(), 0, String.join(", ", unsupported),
+                    "backend pocketic replays the bootstrap and [[calls]] only; accepted: " + PocketIcReplay.ACCEPTED
+                            + " (replay the rest with --backend sim)");
+        }
+        if (pocketIcUrl != null) {
+            URI url = serverUrl(pocketIcUrl);
+            return (s, progress) -> {
+                try {
+                    return PocketIcReplay.replay(s, PocketIcClient.connect(url));
+                } catch (SubstrateUnavailableException e) {
+                    throw new SubstrateUnavailableException("--pocketic-url: " + e.getMessage(), e);
+                }
+            };
+        }
+        Optional<Path> bin = PocketIcServer.binaryFromEnvironment(env);
+        if (bin.isEmpty()) {
+            throw new SubstrateUnavailableException("backend pocketic needs a PocketIC server: pass --pocketic-url URL "
+                    + "of a running one, or set " + PocketIcServer.ENV_BINARY + " to a pocket-ic binary to start one");
+        }
+        return (s, progress) -> {
+            try (PocketIcServer server = PocketIcServer.start(bin.get())) {
+                if (!quiet) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("pocketic: started " + server.version() + " at " + server.url() + " (from "
+                            + PocketIcServer.ENV_BINARY + "=" + bin.get() + ")");
+                    err.flush();
+                }
+                return PocketIcReplay.replay(s, PocketIcClient.connect(server.url()));
+            } catch (SubstrateUnavailableException e) {
+                throw new SubstrateUnavailableException(PocketIcServer.ENV_BINARY + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private URI serverUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            url = null;
+        }
+        if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                || url.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), "--pocketic-url '" + text + "' is not a server URL; "
+                    + "accepted: http://HOST:PORT or https://HOST:PORT, e.g. http://127.0.0.1:8080");
+        }
+        return url;
     }
 
     /** The scenario's expectations checked against the summary tree, in the order the file lists them. */

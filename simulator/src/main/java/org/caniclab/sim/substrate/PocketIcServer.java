@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -83,7 +84,12 @@ public final class PocketIcServer implements AutoCloseable {
 
     /** The path in {@value #ENV_BINARY}, if set and non-blank. */
     public static Optional<Path> binaryFromEnvironment() {
-        String v = System.getenv(ENV_BINARY);
+        return binaryFromEnvironment(System::getenv);
+    }
+
+    /** The path in {@value #ENV_BINARY} as {@code env} reports it (a seam for tests), if set and non-blank. */
+    public static Optional<Path> binaryFromEnvironment(Function<String, String> env) {
+        String v = env.apply(ENV_BINARY);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(Path.of(v.strip()));
     }
 

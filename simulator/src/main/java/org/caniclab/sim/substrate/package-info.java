@@ -3,7 +3,9 @@
  * org.caniclab.sim.substrate.PocketIcClient}, {@link org.caniclab.sim.substrate.PocketIcInstance}), the
  * hand-written Candid of the management canister's create call ({@link
  * org.caniclab.sim.substrate.ManagementCandid}), the {@link org.caniclab.core.ic.IcRuntime} port on PocketIC
- * ({@link org.caniclab.sim.substrate.PocketIcRuntime}) and a launcher for a local PocketIC binary ({@link
- * org.caniclab.sim.substrate.PocketIcServer}). Protocol reference: {@code spec/ic-backends.md} §A, §B.
+ * ({@link org.caniclab.sim.substrate.PocketIcRuntime}), a launcher for a local PocketIC binary ({@link
+ * org.caniclab.sim.substrate.PocketIcServer}) and the replay of a scenario's orchestration on a server ({@link
+ * org.caniclab.sim.substrate.PocketIcReplay}, the CLI's {@code --backend pocketic}). Protocol reference:
+ * {@code spec/ic-backends.md} §A, §B.
  */
 package org.caniclab.sim.substrate;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.caniclab.reports.LatencySummary;
 import org.caniclab.reports.MetricCount;
@@ -34,7 +35,16 @@ final class Cli {
     }
 
     static Result run(ScenarioRunner runner, boolean terminal, String... args) {
-        CommandLine cli = Main.newCommandLine(runner, terminal);
+        return run(runner, terminal, System::getenv, args);
+    }
+
+    /** With the environment variables {@code env} reports (e.g. {@code name -> null}: none set). */
+    static Result run(ScenarioRunner runner, Function<String, String> env, String... args) {
+        return run(runner, false, env, args);
+    }
+
+    static Result run(ScenarioRunner runner, boolean terminal, Function<String, String> env, String... args) {
+        CommandLine cli = Main.newCommandLine(runner, terminal, env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

@@ -84,7 +84,26 @@ class CliJarIT {
 
     @Test
     void exitsThreeForAnUnavailableSubstrate() throws Exception {
-        Proc r = java(dir, "replay", Cli.scenarios().resolve("steady.toml").toString(), "--backend", "pocketic");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there, whatever POCKET_IC_BIN says
+        }
+        String race = Cli.scenarios().resolve("bootstrap-race.toml").toString();
+        Proc r = java(dir, "replay", race, "--backend", "pocketic", "--pocketic-url", "http://127.0.0.1:" + port);
         assertEquals(3, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: --pocketic-url: PocketIC server at http://127.0.0.1:" + port
+                + " is unreachable"), r.err());
+        Proc ic = java(dir, "replay", race, "--backend", "ic");
+        assertEquals(3, ic.exit(), ic.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void refusesLoadOnThePocketIcBackendWithExitTwo() throws Exception {
+        Proc r = java(dir, "replay", Cli.scenarios().resolve("steady.toml").toString(), "--backend", "pocketic");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(": [[load]]: backend pocketic replays the bootstrap and [[calls]] only; accepted: "),
+                r.err());
     }
 }

@@ -77,7 +77,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pocketic", "ic", "PocketIC"})
+    @ValueSource(strings = {"ic", "IC"})
     void exitsThreeForSubstratesNotInThisBuild(String backend) {
         Cli.Result r = Cli.run(Cli.NEVER, "replay", scenario.toString(), "--backend", backend, "--out", out.toString());
         assertEquals(3, r.exit(), r.err());

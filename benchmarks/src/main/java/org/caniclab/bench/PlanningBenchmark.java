@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Read this class like a JMH sample; the comments name the traps each line avoids.
  */
 // AverageTime in nanoseconds: the gate works on ratios of time per operation, and ns/op is the unit
-// in which a few-nanosecond decision is still readable. Every benchmark in this module uses it.
+// in which a few-nanosecond decision is still readable. Every benchmark in this module uses it but
+// SimulatorBenchmark, whose operation is a whole replay of tens of milliseconds (Throughput; see there).
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PlanningBenchmark {

@@ -12,13 +12,9 @@
  *       <td>createWorkerSeed</td></tr>
  *   <tr><td>{@link org.caniclab.bench.MetricsBenchmark}</td><td>record, snapshot</td>
  *       <td>recordMap, snapshotMap</td></tr>
- *   <tr><td>SimulatorBenchmark (reserved)</td><td>simulator event throughput</td><td>—</td></tr>
+ *   <tr><td>{@link org.caniclab.bench.SimulatorBenchmark}</td><td>continuous (a whole replay; events/s,
+ *       requests/s)</td><td>perRound</td></tr>
  * </table>
- *
- * <p><b>SimulatorBenchmark</b> is reserved for the simulator's event-throughput benchmark, which arrives
- * with its own issue: it goes in this package as {@code SimulatorBenchmark}, adds the
- * {@code caniclab-simulator} dependency to {@code benchmarks/pom.xml}, its pair to
- * {@code [references]} in {@code gates.toml}, and a selection to {@code benchmarks/bench}.
  *
  * <p>The pairs, gates and profiles are listed in {@code benchmarks/gates.toml} and {@code benchmarks/bench};
  * the table and the gate check are in {@link org.caniclab.bench.gate}.

@@ -113,7 +113,9 @@ public final class GateCheck {
             out.println("(each gate's reason is in " + gates + ")");
         }
         out.println();
-        out.println("gates: " + passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        // Worded so that no CI log reader takes it for a test runner's "N passed, N failed" closing line.
+        out.println("gate checks: " + passed + " met, " + failed + " broken"
+                + (skipped > 0 ? ", " + skipped + " without results" : ""));
         return failed > 0 ? FAILED : PASSED;
     }
 

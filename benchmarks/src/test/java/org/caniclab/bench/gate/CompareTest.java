@@ -89,6 +89,18 @@ class CompareTest {
     }
 
     @Test
+    void jmhBytesOnAWholeReplayAreNotANewAllocationButAnObjectPerEventIs() {
+        // SimulatorBenchmark.perRound, two runs of the same jar: medians 200 991 and 204 545 B/op, the
+        // difference JMH's own bytes (counted on every thread by -prof gc) spread over the replays.
+        assertFalse(compare(new double[] {18_000_000}, new double[] {18_000_000}, 200_991, 204_545).allocatesMore());
+        // A 16-byte object on each of its 201 448 events: 3.2 MB more per replay.
+        assertTrue(compare(new double[] {18_000_000}, new double[] {18_000_000}, 200_991, 3_424_159).allocatesMore());
+        // 3% of the base, and no less than the 8 bytes below 267 B/op.
+        assertTrue(compare(new double[] {100}, new double[] {100}, 200_000, 206_001).allocatesMore());
+        assertTrue(compare(new double[] {100}, new double[] {100}, 100, 109).allocatesMore());
+    }
+
+    @Test
     void commandLineExitsOneOnARegressionAndTwoOnBadUsage() throws Exception {
         List<String> base = new ArrayList<>();
         List<String> cand = new ArrayList<>();

@@ -41,13 +41,16 @@ class GateCheckTest {
         int code = run("--results", fixture(Fixtures.HEALTHY).toString(), "--gates",
                 Fixtures.gatesToml().toString(), "--markdown", md.toString());
         assertEquals(0, code, stdout() + err);
-        assertTrue(stdout().endsWith("gates: 10 passed, 0 failed\n"), stdout());
+        assertTrue(stdout().endsWith("gate checks: 12 met, 0 broken\n"), stdout());
         String table = Files.readString(md);
         assertTrue(table.contains("| benchmark | params | score | error | median | unit | ratio to reference | bytes/op |"));
         assertTrue(table.contains("| RegistryBenchmark.countByPoolIndexed | pools=10, workers=100000 | 25.3 | ± 5.06 | 8.00 | ns/op "
                 + "| 5.00e-06x countByPoolLinear | 0.00 |"), table);
         assertTrue(table.contains("| PlanningBenchmark.decide | row=at_max | 1.50 | ± 0.300 | 1.50 | ns/op | reference | 0.00 |"), table);
         assertTrue(table.contains("| WorkflowBenchmark.createWorkerReserved |  | 231 | ± 46.3 | 230 | ns/op | 1.28x createWorkerSeed | 226 |"), table);
+        // A throughput (replays per second) against its reference: the ratio is still of times, 55.2 / 33.3.
+        assertTrue(table.contains("| SimulatorBenchmark.continuous |  | 33.0 | ± 4.80 | 33.3 | ops/s | 1.66x perRound | 715565 |"), table);
+        assertTrue(table.contains("| SimulatorBenchmark.perRound |  | 54.1 | ± 22.2 | 55.2 | ops/s | reference | 202966 |"), table);
     }
 
     @Test
@@ -55,11 +58,11 @@ class GateCheckTest {
         int code = run("--results", fixture(Fixtures.SLOWED_REGISTRY).toString(), "--gates",
                 Fixtures.gatesToml().toString());
         assertEquals(1, code);
-        String failures = stdout().substring(stdout().indexOf("FAILED: 2 gate check(s) out of 10:"));
+        String failures = stdout().substring(stdout().indexOf("FAILED: 2 gate check(s) out of 12:"));
         assertTrue(failures.contains("| index-count-flat | RegistryBenchmark.countByPoolIndexed | pools=10, workers=100000 | 27652x | ≤ 2.00x | FAIL |"), failures);
         assertTrue(failures.contains("| index-beats-linear | RegistryBenchmark.countByPoolLinear | pools=10, workers=100000 | 1.01x | ≥ 100x | FAIL |"), failures);
         assertTrue(!failures.contains("PASS"), failures);
-        assertTrue(stdout().endsWith("gates: 8 passed, 2 failed\n"), stdout());
+        assertTrue(stdout().endsWith("gate checks: 10 met, 2 broken\n"), stdout());
     }
 
     @Test
@@ -83,6 +86,6 @@ class GateCheckTest {
     @Test
     void validateAcceptsTheCheckedInFile() {
         assertEquals(0, run("--validate", Fixtures.gatesToml().toString()));
-        assertEquals("gates.toml: 4 gates, 6 references\n", stdout());
+        assertEquals("gates.toml: 6 gates, 7 references\n", stdout());
     }
 }

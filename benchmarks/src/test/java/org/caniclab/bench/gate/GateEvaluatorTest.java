@@ -24,8 +24,8 @@ class GateEvaluatorTest {
     void healthyQuickRunPassesEveryGate() {
         List<GateOutcome> outcomes = evaluate(Fixtures.HEALTHY);
         assertEquals(Set.of(), failedGates(outcomes), () -> ResultsTable.gates(outcomes));
-        // one outcome per selected result: 2 ratio checks, 6 planning rows, 2 workflow modes
-        assertEquals(10, outcomes.size());
+        // one outcome per selected result: 2 ratio checks, 6 planning rows, 2 workflow modes, 2 replays
+        assertEquals(12, outcomes.size());
     }
 
     @Test
@@ -81,18 +81,42 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void objectPerEventFailsTheSimulatorGatesAndTheFixedCostOfAReplayDoesNot() {
+        // The healthy replays: 202 966 and 715 565 B/op, the run's fixed cost (about 1.0 and 1.8 bytes per
+        // event). A 16-byte object on every event (201 448 and 399 678 of them) adds 3.2 and 6.4 MB.
+        String json = """
+                [{"benchmark": "org.caniclab.bench.SimulatorBenchmark.perRound", "mode": "thrpt",
+                  "primaryMetric": {"score": 40, "scoreError": 5, "scoreUnit": "ops/s", "rawData": [[40, 40, 40]]},
+                  "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 3426134, "scoreUnit": "B/op",
+                                                            "rawData": [[3426134, 3426134, 3426134]]}}},
+                 {"benchmark": "org.caniclab.bench.SimulatorBenchmark.continuous", "mode": "thrpt",
+                  "primaryMetric": {"score": 33, "scoreError": 5, "scoreUnit": "ops/s", "rawData": [[33, 33, 33]]},
+                  "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 715565, "scoreUnit": "B/op",
+                                                            "rawData": [[715565, 715565, 715565]]}}}]""";
+        List<GateOutcome> outcomes = new GateEvaluator(Fixtures.gates(), JmhResults.parse(json, "j").results())
+                .evaluate(true);
+        assertEquals(Set.of("simulator-per-round-allocation"), failedGates(outcomes), () -> ResultsTable.gates(outcomes));
+        GateOutcome perRound = outcomes.stream().filter(o -> o.gate().equals("simulator-per-round-allocation"))
+                .findFirst().orElseThrow();
+        assertEquals("3426134 B/op", perRound.measured());
+        assertTrue(evaluate(Fixtures.HEALTHY).stream().filter(o -> o.gate().startsWith("simulator-"))
+                .allMatch(o -> o.verdict() == Verdict.PASS));
+    }
+
+    @Test
     void gateThatSelectsNothingFailsUnlessMissingIsAllowed() {
         List<BenchmarkResult> onlyPlanning = Fixtures.results(Fixtures.HEALTHY).stream()
                 .filter(r -> r.shortName().startsWith("PlanningBenchmark")).toList();
         GateEvaluator evaluator = new GateEvaluator(Fixtures.gates(), onlyPlanning);
 
         List<GateOutcome> strict = evaluator.evaluate(false);
-        assertEquals(Set.of("index-count-flat", "index-beats-linear", "create-worker-allocation"), failedGates(strict));
+        assertEquals(Set.of("index-count-flat", "index-beats-linear", "create-worker-allocation",
+                "simulator-per-round-allocation", "simulator-continuous-allocation"), failedGates(strict));
         assertTrue(strict.stream().filter(GateOutcome::failed).allMatch(o -> o.note().startsWith("no result matches")));
 
         List<GateOutcome> lenient = evaluator.evaluate(true);
         assertEquals(Set.of(), failedGates(lenient));
-        assertEquals(3, lenient.stream().filter(o -> o.verdict() == Verdict.SKIPPED).count());
+        assertEquals(5, lenient.stream().filter(o -> o.verdict() == Verdict.SKIPPED).count());
     }
 
     @Test

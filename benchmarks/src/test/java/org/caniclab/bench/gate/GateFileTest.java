@@ -15,10 +15,11 @@ class GateFileTest {
     }
 
     @Test
-    void checkedInGateFileHoldsTheFourGates() {
+    void checkedInGateFileHoldsTheSixGates() {
         GateFile file = Fixtures.gates();
         assertEquals(List.of("index-count-flat", "index-beats-linear", "planning-allocation-free",
-                "create-worker-allocation"), file.gates().stream().map(Gate::name).toList());
+                "create-worker-allocation", "simulator-per-round-allocation", "simulator-continuous-allocation"),
+                file.gates().stream().map(Gate::name).toList());
         Gate.Ratio flat = (Gate.Ratio) file.gates().get(0);
         assertEquals(Map.of("workers", "100000", "pools", "10"), flat.params());
         assertEquals("RegistryBenchmark.countByPoolIndexed", flat.baseline()); // defaults to the benchmark

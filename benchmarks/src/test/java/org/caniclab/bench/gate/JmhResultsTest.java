@@ -14,7 +14,7 @@ class JmhResultsTest {
     @Test
     void readsNameParamsScoreMedianAndBytesPerOp() {
         List<BenchmarkResult> results = Fixtures.results(Fixtures.HEALTHY);
-        assertEquals(14, results.size());
+        assertEquals(16, results.size());
         BenchmarkResult linear = results.get(11);
         assertEquals("org.caniclab.bench.RegistryBenchmark.countByPoolLinear", linear.benchmark());
         assertEquals("RegistryBenchmark.countByPoolLinear", linear.shortName());
@@ -24,12 +24,22 @@ class JmhResultsTest {
         assertEquals(1_600_000.0, linear.median());
         assertEquals("ns/op", linear.unit());
         assertEquals(20.0, linear.bytesPerOp());
+
+        // A throughput with two forks and the simulator's aux counters (events, requests) beside the GC
+        // profiler's metrics: the counters are not bytes, the medians span both forks.
+        BenchmarkResult perRound = results.get(15);
+        assertEquals("SimulatorBenchmark.perRound", perRound.shortName());
+        assertEquals("thrpt", perRound.mode());
+        assertEquals("ops/s", perRound.unit());
+        assertEquals(55.2, perRound.median());
+        assertEquals(202_966.0, perRound.bytesPerOp());
+        assertEquals(1e9 / 55.2, perRound.nanosPerOp(), 1e-6);
     }
 
     @Test
     void runDescriptionComesFromTheFirstEntry() {
         JmhResults.Run run = JmhResults.parse(Fixtures.text(Fixtures.HEALTHY), "f.json");
-        assertEquals("JMH 1.37, JDK 17.0.15+6-Debian-1deb12u1, 1 fork x (2 x 1 s warm-up + 3 x 1 s), 14 results",
+        assertEquals("JMH 1.37, JDK 17.0.15+6-Debian-1deb12u1, 1 fork x (2 x 1 s warm-up + 3 x 1 s), 16 results",
                 run.description());
     }
 

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.caniclab.core.registry.ObservedRegistry;
+import org.caniclab.core.registry.ScalingRegistry;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.config.ScalingConfig;
@@ -124,7 +126,7 @@ public final class Hub {
                 .mode(mode)
                 .policy(loadPolicy != null ? loadPolicy : ScalingPolicy.seed())
                 .metrics(new ScalingMetrics(this::metricRecorded))
-                .registry(new ObservedRegistry((pid, entry) -> pools.get(entry.pool()).addWorker(pid)))
+                .registry(new ObservedRegistry(new ScalingRegistry(), (pid, entry) -> pools.get(entry.pool()).addWorker(pid)))
                 .build();
         this.root = new Root(engine, rounds, model, scenario.faults(), streams, this::answer, events);
     }

@@ -31,10 +31,8 @@ import org.caniclab.core.metrics.ScalingMetrics;
 import org.caniclab.core.metrics.ScalingOperation;
 import org.caniclab.core.metrics.ScalingOutcome;
 import org.caniclab.core.metrics.ScalingReason;
-import org.caniclab.core.registry.RegisteredWorker;
+import org.caniclab.core.registry.ObservedRegistry;
 import org.caniclab.core.registry.ScalingRegistry;
-import org.caniclab.core.registry.WorkerEntry;
-import org.caniclab.core.registry.WorkerRegistry;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.core.workflow.ScalingWorkflow;
 import org.caniclab.reports.MetricCount;
@@ -253,10 +251,18 @@ public final class PocketIcReplay {
                     .config(config)
                     .mode(mode)
                     .metrics(new ScalingMetrics(this::metricRecorded))
-                    .registry(new PeakRegistry())
+                    .registry(new ObservedRegistry(new ScalingRegistry(), (pid, entry) -> {
+                        int[] p = peaks.computeIfAbsent(entry.pool(), k -> new int[1]);
+                        p[0] = Math.max(p[0], registered(entry.pool()));
+                    }))
                     .build();
             this.start = runtime.now();
             this.clock = start;
+        }
+
+        /** Registered workers of {@code pool}; read by the peak tracker after each registration. */
+        private int registered(String pool) {
+            return workflow.registry().countByPool(pool);
         }
 
         RunResult execute() {
@@ -491,36 +497,5 @@ public final class PocketIcReplay {
         /** A create the hub issued, waiting for its turn at PocketIC. */
         private record Pending(String pool, CanisterRole role, Principal parent, CompletableFuture<Principal> result) {}
 
-        /** The core's indexed registry, keeping each pool's peak count after every registration. */
-        private final class PeakRegistry implements WorkerRegistry {
-            private final ScalingRegistry delegate = new ScalingRegistry();
-
-            @Override
-            public void upsert(Principal pid, WorkerEntry entry) {
-                delegate.upsert(pid, entry);
-                int[] p = peaks.computeIfAbsent(entry.pool(), k -> new int[1]);
-                p[0] = Math.max(p[0], delegate.countByPool(entry.pool()));
-            }
-
-            @Override
-            public int countByPool(String pool) {
-                return delegate.countByPool(pool);
-            }
-
-            @Override
-            public int size() {
-                return delegate.size();
-            }
-
-            @Override
-            public WorkerEntry get(Principal pid) {
-                return delegate.get(pid);
-            }
-
-            @Override
-            public List<RegisteredWorker> entries() {
-                return delegate.entries();
-            }
-        }
     }
 }

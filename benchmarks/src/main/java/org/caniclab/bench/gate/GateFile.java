@@ -3,8 +3,6 @@ package org.caniclab.bench.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,15 +52,7 @@ record GateFile(Map<String, String> references, List<Gate> gates) {
 
     /** Reads and validates {@code file}; {@link BadInputException} names the file, the key and the rule. */
     static GateFile read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(BadInputException.readText(file), file.toString());
     }
 
     static GateFile parse(String toml, String source) {

@@ -3,9 +3,6 @@ package org.caniclab.bench.gate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,15 +32,7 @@ final class JmhResults {
 
     /** The run in {@code file}; {@link BadInputException} names the file and what is wrong. */
     static Run read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(BadInputException.readText(file), file.toString());
     }
 
     /** The run in {@code json}; {@code source} names it in messages. */

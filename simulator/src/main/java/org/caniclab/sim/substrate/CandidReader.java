@@ -436,18 +436,15 @@ final class CandidReader {
     }
 
     private BigInteger ulebBig(String what) {
-        BigInteger result = BigInteger.ZERO;
-        int shift = 0;
-        int b;
-        do {
-            b = byteAt(what);
-            result = result.or(BigInteger.valueOf(b & 0x7f).shiftLeft(shift));
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
+        return lebBig(what, false);
     }
 
     private BigInteger slebBig(String what) {
+        return lebBig(what, true);
+    }
+
+    // LEB128 of any length; a signed value extends the sign bit of its last byte.
+    private BigInteger lebBig(String what, boolean signed) {
         BigInteger result = BigInteger.ZERO;
         int shift = 0;
         int b;
@@ -456,7 +453,7 @@ final class CandidReader {
             result = result.or(BigInteger.valueOf(b & 0x7f).shiftLeft(shift));
             shift += 7;
         } while ((b & 0x80) != 0);
-        if ((b & 0x40) != 0) {
+        if (signed && (b & 0x40) != 0) {
             result = result.subtract(BigInteger.ONE.shiftLeft(shift));
         }
         return result;

@@ -64,6 +64,8 @@ class QueueingTest {
         double se = Math.sqrt(var / waits.length);
         String msg = what + ": seeds " + firstSeed + ".." + (firstSeed + SEEDS - 1) + ", mean " + mean + " ms, SE "
                 + se + " ms, analytic " + analyticMs + " ms, waits " + Arrays.toString(waits);
+        System.out.printf(java.util.Locale.ROOT, "%s: mean wait %.3f ms (SE %.3f) over %d seeds, analytic %.3f ms%n",
+                what, mean, se, waits.length, analyticMs);
         assertTrue(Math.abs(mean - analyticMs) < 3 * se, msg);
         assertTrue(Math.abs(mean - analyticMs) < 0.10 * analyticMs, msg);
     }

@@ -1,8 +1,5 @@
 package org.caniclab.core.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
 import org.caniclab.core.ic.Principal;
 
 /**
@@ -14,9 +11,7 @@ import org.caniclab.core.ic.Principal;
  * WorkerRegistry reference = new LinearScalingRegistry();
  * }</pre>
  */
-public final class LinearScalingRegistry implements WorkerRegistry {
-    private final TreeMap<Principal, WorkerEntry> entries = new TreeMap<>();
-
+public final class LinearScalingRegistry extends PrincipalOrderedRegistry {
     @Override
     public void upsert(Principal pid, WorkerEntry entry) {
         entries.put(pid, entry);
@@ -31,22 +26,5 @@ public final class LinearScalingRegistry implements WorkerRegistry {
             }
         }
         return n;
-    }
-
-    @Override
-    public int size() {
-        return entries.size();
-    }
-
-    @Override
-    public WorkerEntry get(Principal pid) {
-        return entries.get(pid);
-    }
-
-    @Override
-    public List<RegisteredWorker> entries() {
-        List<RegisteredWorker> out = new ArrayList<>(entries.size());
-        entries.forEach((pid, e) -> out.add(new RegisteredWorker(pid, e)));
-        return out;
     }
 }

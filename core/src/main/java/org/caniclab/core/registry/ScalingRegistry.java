@@ -1,10 +1,7 @@
 package org.caniclab.core.registry;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.caniclab.core.ic.Principal;
 
 /**
@@ -17,8 +14,7 @@ import org.caniclab.core.ic.Principal;
  * assert reg.countByPool("api") == 1;
  * }</pre>
  */
-public final class ScalingRegistry implements WorkerRegistry {
-    private final TreeMap<Principal, WorkerEntry> entries = new TreeMap<>();
+public final class ScalingRegistry extends PrincipalOrderedRegistry {
     // Only looked up, never iterated, so a hash map keeps ordering out of every output.
     private final Map<String, int[]> countsByPool = new HashMap<>();
 
@@ -38,22 +34,5 @@ public final class ScalingRegistry implements WorkerRegistry {
     public int countByPool(String pool) {
         int[] c = countsByPool.get(pool);
         return c == null ? 0 : c[0];
-    }
-
-    @Override
-    public int size() {
-        return entries.size();
-    }
-
-    @Override
-    public WorkerEntry get(Principal pid) {
-        return entries.get(pid);
-    }
-
-    @Override
-    public List<RegisteredWorker> entries() {
-        List<RegisteredWorker> out = new ArrayList<>(entries.size());
-        entries.forEach((pid, e) -> out.add(new RegisteredWorker(pid, e)));
-        return out;
     }
 }

@@ -208,37 +208,48 @@ public final class ScheduleExplorer {
             rows.clear();
             int before = ic.createsRequested();
             int actor;
-            String what;
+            Principal created = null;
             switch (a.kind()) {
                 case DELIVER -> {
                     actor = a.target();
                     delivered[actor] = true;
-                    what = "deliver " + label(actor) + " " + calls.get(actor);
                     deliver(actor);
                 }
                 case SUCCEED -> {
                     actor = createOwner.get(a.target());
-                    Principal pid = ic.complete(pending(a.target()));
-                    expected.add(pid);
+                    created = ic.complete(pending(a.target()));
+                    expected.add(created);
                     succeeded++;
-                    what = "root creates " + pid + " for " + label(actor) + " (create#" + a.target() + ")";
                 }
                 default -> {
                     actor = createOwner.get(a.target());
                     failuresUsed++;
                     failed++;
                     ic.fail(pending(a.target()), failure);
-                    what = "root fails create#" + a.target() + " of " + label(actor) + ": " + failure.publicCode();
                 }
             }
             for (int seq = before; seq < ic.createsRequested(); seq++) {
                 createOwner.put(seq, actor);
-                what += " -> awaits create#" + seq;
             }
-            if (logged) {
-                log.add(what + " " + rows + " " + counts());
+            if (logged) { // the text is built only for the schedule a violation is shown with
+                log.add(describe(a, actor, created, before) + " " + rows + " " + counts());
             }
             lastViolation = checkStep();
+        }
+
+        private String describe(Action a, int actor, Principal created, int firstNewCreate) {
+            StringBuilder what = new StringBuilder();
+            switch (a.kind()) {
+                case DELIVER -> what.append("deliver ").append(label(actor)).append(' ').append(calls.get(actor));
+                case SUCCEED -> what.append("root creates ").append(created).append(" for ").append(label(actor))
+                        .append(" (create#").append(a.target()).append(')');
+                default -> what.append("root fails create#").append(a.target()).append(" of ").append(label(actor))
+                        .append(": ").append(failure.publicCode());
+            }
+            for (int seq = firstNewCreate; seq < ic.createsRequested(); seq++) {
+                what.append(" -> awaits create#").append(seq);
+            }
+            return what.toString();
         }
 
         private void deliver(int i) {

@@ -19,9 +19,9 @@ import org.caniclab.sim.ic.Hub;
 import org.caniclab.sim.ic.Root;
 import org.caniclab.sim.load.LoadSources;
 import org.caniclab.sim.load.Pool;
-import org.caniclab.sim.scenario.PoolSpec;
-import org.caniclab.sim.scenario.RunSettings;
-import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.RunSettings;
+import org.caniclab.sim.model.Scenario;
 
 /**
  * One replay of a scenario: wires the engine, the pools, the hub (with root) and the load sources, runs

@@ -2,7 +2,7 @@ package org.caniclab.sim;
 
 import java.util.Objects;
 import org.caniclab.reports.RunResult;
-import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.model.Scenario;
 
 /**
  * Replays a {@link Scenario} on the deterministic IC model and returns what the run showed. The same

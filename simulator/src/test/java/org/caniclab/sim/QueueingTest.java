@@ -11,10 +11,10 @@ import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.load.Pool;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.Scenario;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,14 +15,14 @@ import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SummaryPaths;
-import org.caniclab.sim.scenario.AutoscalerSpec;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.FaultWindow;
-import org.caniclab.sim.scenario.LoadSource;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.Scenario;
-import org.caniclab.sim.scenario.ScheduledCall;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 class SimulatorTest {

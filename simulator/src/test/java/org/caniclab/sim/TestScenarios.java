@@ -5,18 +5,18 @@ import java.util.List;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.ic.CanisterRole;
 import org.caniclab.core.workflow.ConcurrencyMode;
-import org.caniclab.sim.scenario.AutoscalerSpec;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.FaultWindow;
-import org.caniclab.sim.scenario.HubSettings;
-import org.caniclab.sim.scenario.IcModel;
-import org.caniclab.sim.scenario.LoadSource;
-import org.caniclab.sim.scenario.PoolSpec;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.RunSettings;
-import org.caniclab.sim.scenario.Scenario;
-import org.caniclab.sim.scenario.ScheduledCall;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.HubSettings;
+import org.caniclab.sim.model.IcModel;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.RunSettings;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 
 /** Builds {@link Scenario}s in tests without a scenario file. Times are given in seconds or nanoseconds. */
 public final class TestScenarios {

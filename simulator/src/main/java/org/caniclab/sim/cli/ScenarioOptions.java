@@ -3,7 +3,7 @@ package org.caniclab.sim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package org.caniclab.sim.engine;
 
 import java.util.SplittableRandom;
-import org.caniclab.sim.scenario.Distribution;
+import org.caniclab.sim.model.Distribution;
 
 /**
  * Draws durations from a scenario {@link Distribution}. Every draw consumes a fixed number of values from

@@ -31,12 +31,13 @@ import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
 import org.caniclab.sim.load.Pool;
-import org.caniclab.sim.scenario.AutoscalerSpec;
-import org.caniclab.sim.scenario.HubSettings;
-import org.caniclab.sim.scenario.IcModel;
-import org.caniclab.sim.scenario.PoolSpec;
-import org.caniclab.sim.scenario.Scenario;
-import org.caniclab.sim.scenario.ScheduledCall;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.HubSettings;
+import org.caniclab.sim.model.IcModel;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.IcDefaults;
 
 /**
  * The hub canister on the simulated IC: it runs the core {@link ScalingWorkflow} (one per hub) through an

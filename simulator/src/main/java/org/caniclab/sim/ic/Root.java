@@ -14,8 +14,8 @@ import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
 import org.caniclab.sim.engine.Sampler;
-import org.caniclab.sim.scenario.FaultWindow;
-import org.caniclab.sim.scenario.IcModel;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.IcModel;
 
 /**
  * Root and the management canister, as far as creating workers goes (semantics §4.2–§4.5). Root handles a

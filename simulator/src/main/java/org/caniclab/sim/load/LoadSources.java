@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
-import org.caniclab.sim.scenario.LoadSource;
+import org.caniclab.sim.model.LoadSource;
 
 /**
  * Starts a scenario's load sources on an engine. Each source draws from its own stream

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.caniclab.sim.engine.Engine;
-import org.caniclab.sim.scenario.LoadSource.RateSegment;
+import org.caniclab.sim.model.LoadSource.RateSegment;
 
 /**
  * A non-homogeneous Poisson process with a piecewise-linear rate, generated exactly by inverting the

@@ -9,9 +9,9 @@ import org.caniclab.reports.LatencySummary;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.Sampler;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ServiceModel;
 
 /**
  * The serving side of one scaling pool: its registered workers, the router in front of them, and the

@@ -2,6 +2,7 @@ package org.caniclab.sim.scenario;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.caniclab.sim.model.Distribution;
 
 /**
  * Reads a {@link Distribution} of durations: a duration string is a fixed value; a table names the

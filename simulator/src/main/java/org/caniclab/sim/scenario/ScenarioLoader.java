@@ -30,7 +30,19 @@ import org.caniclab.core.config.ScalingConfigValidator;
 import org.caniclab.core.ic.CanisterRole;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.reports.Expectation;
-import org.caniclab.sim.ic.IcDefaults;
+import org.caniclab.sim.model.IcDefaults;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.HubSettings;
+import org.caniclab.sim.model.IcModel;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.RunSettings;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 
 /**
  * Reads a scenario TOML file into a validated {@link Scenario}. Every key is checked: unknown keys, wrong

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.caniclab.sim.model.Distribution;
 
 /**
  * One table of a parsed TOML tree with typed, checked accessors: each reports a wrong type, a bad value or

@@ -16,8 +16,8 @@ import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
-import org.caniclab.sim.scenario.PoolSpec;
-import org.caniclab.sim.scenario.Scenario;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.Scenario;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code Main} would, capturing what it prints. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.LoopbackPocketIc;
+import org.caniclab.sim.substrate.pocketic.LoopbackPocketIc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

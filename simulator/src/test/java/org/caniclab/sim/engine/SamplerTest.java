@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.caniclab.sim.scenario.Distribution;
+import org.caniclab.sim.model.Distribution;
 import org.junit.jupiter.api.Test;
 
 class SamplerTest {

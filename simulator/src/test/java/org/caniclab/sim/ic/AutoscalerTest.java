@@ -15,11 +15,11 @@ import org.caniclab.reports.TimelineRow;
 import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Simulator;
 import org.caniclab.sim.TestScenarios;
-import org.caniclab.sim.scenario.AutoscalerSpec;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.LoadSource;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 /** The load-aware autoscaler: desired = ⌈rate × mean service / target⌉ through the core workflow. */

@@ -17,10 +17,10 @@ import org.caniclab.reports.TimelineRow;
 import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Simulator;
 import org.caniclab.sim.TestScenarios;
-import org.caniclab.sim.scenario.FaultWindow;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ScheduledCall;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 /** Root-side failures (semantics §4.3) as the hub sees them, and recovery by the top-up timer. */

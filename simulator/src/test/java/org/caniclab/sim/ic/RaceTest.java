@@ -14,10 +14,10 @@ import org.caniclab.reports.RunResult;
 import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Simulator;
 import org.caniclab.sim.TestScenarios;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ScheduledCall;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 /** Semantics §2.2, trace 1: K concurrent create_worker calls at count 1 with min = max = 2. */

@@ -3,9 +3,9 @@ package org.caniclab.sim.load;
 import java.util.SplittableRandom;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.engine.Engine;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ServiceModel;
 
 /** Small builders for load-package tests. */
 final class LoadTestSupport {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.caniclab.sim.engine.Engine;
-import org.caniclab.sim.scenario.LoadSource.RateSegment;
+import org.caniclab.sim.model.LoadSource.RateSegment;
 import org.junit.jupiter.api.Test;
 
 class PoissonProcessTest {

@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.sim.engine.Engine;
-import org.caniclab.sim.scenario.Distribution;
-import org.caniclab.sim.scenario.RouterKind;
-import org.caniclab.sim.scenario.ServiceModel;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.ServiceModel;
 import org.junit.jupiter.api.Test;
 
 class PoolTest {

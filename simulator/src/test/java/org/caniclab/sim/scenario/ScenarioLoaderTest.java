@@ -14,6 +14,18 @@ import org.caniclab.core.ic.CanisterRole;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.caniclab.sim.model.AutoscalerSpec;
+import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.HubSettings;
+import org.caniclab.sim.model.IcModel;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.RouterKind;
+import org.caniclab.sim.model.RunSettings;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ScheduledCall;
+import org.caniclab.sim.model.ServiceModel;
 
 class ScenarioLoaderTest {
     @TempDir

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.PoolSpec;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.ServiceModel;
 
 /** The shipped scenario files, run through the CLI on the real simulator. */
 @Tag("scenario")

@@ -1,0 +1,247 @@
+package org.caniclab.sim.substrate.pocketic;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.caniclab.core.ic.Principal;
+
+/**
+ * The Candid of the one management-canister call the PocketIC substrate makes, written by hand:
+ * {@code provisional_create_canister_with_cycles}'s argument
+ * {@code record { amount : opt nat; settings : opt record { controllers : opt vec principal };
+ * specified_id : opt principal; sender_canister_version : opt nat64 }} and its reply
+ * {@code record { canister_id : principal }}.
+ *
+ * <p>Encoding emits the smallest type table for exactly these types, fields sorted by Candid field hash
+ * ({@link #fieldHash}). Decoding reads any well-formed message and accepts record subtyping (extra fields
+ * are ignored, a missing {@code opt} field reads as absent), so a reply or argument written by another
+ * encoder with a larger type table decodes to the same value. Malformed input throws
+ * {@link CandidFormatException}.
+ *
+ * <pre>{@code
+ * byte[] arg = ManagementCandid.encodeProvisionalCreateArgs(
+ *         ProvisionalCreateArgs.of(new BigInteger("5000000000000"), List.of(hub, root)));
+ * // ... submit it to aaaaa-aa, await the reply ...
+ * Principal created = ManagementCandid.decodeCanisterIdRecord(reply);
+ * }</pre>
+ */
+public final class ManagementCandid {
+    /** The method this class encodes arguments for. */
+    public static final String PROVISIONAL_CREATE = "provisional_create_canister_with_cycles";
+
+    static final long H_AMOUNT = fieldHash("amount");
+    static final long H_SETTINGS = fieldHash("settings");
+    static final long H_SPECIFIED_ID = fieldHash("specified_id");
+    static final long H_SENDER_CANISTER_VERSION = fieldHash("sender_canister_version");
+    static final long H_CONTROLLERS = fieldHash("controllers");
+    static final long H_CANISTER_ID = fieldHash("canister_id");
+
+    private ManagementCandid() {}
+
+    /**
+     * The argument of {@code provisional_create_canister_with_cycles}; empty optionals encode as Candid
+     * {@code null}. {@code controllers} empty means "no settings" (the IC then makes the sender the only
+     * controller); present but an empty list means "no controllers at all".
+     *
+     * <pre>{@code
+     * ProvisionalCreateArgs a = ProvisionalCreateArgs.of(new BigInteger("2000000000000"), List.of(root));
+     * }</pre>
+     */
+    public record ProvisionalCreateArgs(Optional<BigInteger> amount, Optional<List<Principal>> controllers,
+            Optional<Principal> specifiedId, OptionalLong senderCanisterVersion) {
+        public ProvisionalCreateArgs {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(controllers, "controllers");
+            Objects.requireNonNull(specifiedId, "specifiedId");
+            Objects.requireNonNull(senderCanisterVersion, "senderCanisterVersion");
+            amount.ifPresent(a -> {
+                if (a.signum() < 0) {
+                    throw new IllegalArgumentException("amount is negative: " + a);
+                }
+            });
+            controllers = controllers.map(List::copyOf);
+        }
+
+        /** An explicit cycles amount and controllers; no specified id, no sender version. */
+        public static ProvisionalCreateArgs of(BigInteger amount, List<Principal> controllers) {
+            return new ProvisionalCreateArgs(Optional.of(amount), Optional.of(controllers), Optional.empty(),
+                    OptionalLong.empty());
+        }
+    }
+
+    /** Candid's field hash: {@code h = h * 223 + byte (mod 2^32)} over the UTF-8 bytes of the name. */
+    public static long fieldHash(String name) {
+        long h = 0;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            h = (h * 223 + (b & 0xff)) & 0xFFFF_FFFFL;
+        }
+        return h;
+    }
+
+    /** Encodes the argument of {@code provisional_create_canister_with_cycles}. */
+    public static byte[] encodeProvisionalCreateArgs(ProvisionalCreateArgs args) {
+        CandidWriter w = new CandidWriter().magic();
+        // Type table: 0 opt nat; 1 vec principal; 2 opt 1; 3 record {controllers: 2}; 4 opt 3;
+        // 5 opt principal; 6 opt nat64; 7 the argument record.
+        w.uleb(8);
+        w.raw(CandidWriter.OPT).raw(CandidWriter.NAT);
+        w.raw(CandidWriter.VEC).raw(CandidWriter.PRINCIPAL);
+        w.raw(CandidWriter.OPT).uleb(1);
+        w.raw(CandidWriter.RECORD).uleb(1).uleb(H_CONTROLLERS).uleb(2);
+        w.raw(CandidWriter.OPT).uleb(3);
+        w.raw(CandidWriter.OPT).raw(CandidWriter.PRINCIPAL);
+        w.raw(CandidWriter.OPT).raw(CandidWriter.NAT64);
+        long[][] fields = {{H_AMOUNT, 0}, {H_SETTINGS, 4}, {H_SPECIFIED_ID, 5}, {H_SENDER_CANISTER_VERSION, 6}};
+        java.util.Arrays.sort(fields, (a, b) -> Long.compare(a[0], b[0]));
+        w.raw(CandidWriter.RECORD).uleb(fields.length);
+        for (long[] f : fields) {
+            w.uleb(f[0]).uleb(f[1]);
+        }
+        w.uleb(1).uleb(7); // one argument of type 7
+        for (long[] f : fields) {
+            long h = f[0];
+            if (h == H_AMOUNT) {
+                if (args.amount().isPresent()) {
+                    w.raw(1).uleb(args.amount().get());
+                } else {
+                    w.raw(0);
+                }
+            } else if (h == H_SETTINGS) {
+                if (args.controllers().isPresent()) {
+                    List<Principal> cs = args.controllers().get();
+                    w.raw(1).raw(1).uleb(cs.size()); // settings = opt record { controllers = opt vec {...} }
+                    for (Principal c : cs) {
+                        w.principal(c);
+                    }
+                } else {
+                    w.raw(0);
+                }
+            } else if (h == H_SPECIFIED_ID) {
+                if (args.specifiedId().isPresent()) {
+                    w.raw(1).principal(args.specifiedId().get());
+                } else {
+                    w.raw(0);
+                }
+            } else {
+                if (args.senderCanisterVersion().isPresent()) {
+                    w.raw(1).nat64(args.senderCanisterVersion().getAsLong());
+                } else {
+                    w.raw(0);
+                }
+            }
+        }
+        return w.toByteArray();
+    }
+
+    /**
+     * Decodes a {@code provisional_create_canister_with_cycles} argument written by any encoder (the fake
+     * management canister uses it; tests use it to check encodings by value).
+     */
+    public static ProvisionalCreateArgs decodeProvisionalCreateArgs(byte[] bytes) {
+        CandidReader.Message m = CandidReader.decode(bytes);
+        CandidReader.Rec rec = firstRecord(m, "provisional_create_canister_with_cycles argument");
+        Optional<BigInteger> amount = optField(m, rec, H_AMOUNT, "amount", CandidReader.T_NAT)
+                .map(v -> (BigInteger) v);
+        Optional<Principal> specified = optField(m, rec, H_SPECIFIED_ID, "specified_id", CandidReader.T_PRINCIPAL)
+                .map(v -> (Principal) v);
+        OptionalLong version = optField(m, rec, H_SENDER_CANISTER_VERSION, "sender_canister_version",
+                CandidReader.T_NAT64).map(v -> OptionalLong.of(((BigInteger) v).longValue()))
+                .orElse(OptionalLong.empty());
+        Optional<List<Principal>> controllers = Optional.empty();
+        Integer settingsType = rec.types().get(H_SETTINGS);
+        if (settingsType != null) {
+            int inner = requireOpt(m, settingsType, "settings");
+            if (m.kind(inner) != CandidReader.T_RECORD) {
+                throw mismatch("settings", "opt record {...}", m.describe(settingsType));
+            }
+            @SuppressWarnings("unchecked")
+            Optional<Object> settings = (Optional<Object>) rec.values().get(H_SETTINGS);
+            if (settings.isPresent()) {
+                CandidReader.Rec s = (CandidReader.Rec) settings.get();
+                Integer ct = s.types().get(H_CONTROLLERS);
+                if (ct != null) {
+                    int vec = requireOpt(m, ct, "settings.controllers");
+                    if (m.kind(vec) != CandidReader.T_VEC || m.inner(vec) != CandidReader.T_PRINCIPAL) {
+                        throw mismatch("settings.controllers", "opt vec principal", m.describe(ct));
+                    }
+                    @SuppressWarnings("unchecked")
+                    Optional<Object> cs = (Optional<Object>) s.values().get(H_CONTROLLERS);
+                    if (cs.isPresent()) {
+                        List<Principal> list = new ArrayList<>();
+                        for (Object o : (List<?>) cs.get()) {
+                            list.add((Principal) o);
+                        }
+                        controllers = Optional.of(list);
+                    }
+                }
+            }
+        }
+        return new ProvisionalCreateArgs(amount, controllers, specified, version);
+    }
+
+    /** Encodes {@code record { canister_id : principal }} (the create reply; also the argument of status/stop/start/delete). */
+    public static byte[] encodeCanisterIdRecord(Principal canisterId) {
+        return new CandidWriter().magic()
+                .uleb(1).raw(CandidWriter.RECORD).uleb(1).uleb(H_CANISTER_ID).raw(CandidWriter.PRINCIPAL)
+                .uleb(1).uleb(0)
+                .principal(canisterId)
+                .toByteArray();
+    }
+
+    /** Decodes {@code record { canister_id : principal }}; extra fields and extra arguments are ignored. */
+    public static Principal decodeCanisterIdRecord(byte[] bytes) {
+        CandidReader.Message m = CandidReader.decode(bytes);
+        CandidReader.Rec rec = firstRecord(m, "record { canister_id : principal }");
+        Integer t = rec.types().get(H_CANISTER_ID);
+        if (t == null) {
+            throw new CandidFormatException("expected record { canister_id : principal }, but the record has no field"
+                    + " canister_id (hash " + H_CANISTER_ID + "); its fields are " + rec.types().keySet());
+        }
+        if (t != CandidReader.T_PRINCIPAL) {
+            throw mismatch("canister_id", "principal", m.describe(t));
+        }
+        return (Principal) rec.values().get(H_CANISTER_ID);
+    }
+
+    private static CandidReader.Rec firstRecord(CandidReader.Message m, String expected) {
+        if (m.args().isEmpty()) {
+            throw new CandidFormatException("expected " + expected + ", but the message has no arguments");
+        }
+        int t = m.argTypes().get(0);
+        if (m.kind(t) != CandidReader.T_RECORD) {
+            throw new CandidFormatException("expected " + expected + ", but the first argument is " + m.describe(t));
+        }
+        return (CandidReader.Rec) m.args().get(0);
+    }
+
+    /** An {@code opt <primitive>} field; absent fields read as none (record subtyping). */
+    private static Optional<Object> optField(CandidReader.Message m, CandidReader.Rec rec, long hash, String name,
+            int primitive) {
+        Integer t = rec.types().get(hash);
+        if (t == null) {
+            return Optional.empty();
+        }
+        int inner = requireOpt(m, t, name);
+        if (inner != primitive) {
+            throw mismatch(name, "opt " + CandidReader.primitiveName(primitive), m.describe(t));
+        }
+        @SuppressWarnings("unchecked")
+        Optional<Object> v = (Optional<Object>) rec.values().get(hash);
+        return v;
+    }
+
+    private static int requireOpt(CandidReader.Message m, int t, String name) {
+        if (m.kind(t) != CandidReader.T_OPT) {
+            throw mismatch(name, "an opt type", m.describe(t));
+        }
+        return m.inner(t);
+    }
+
+    private static CandidFormatException mismatch(String field, String expected, String found) {
+        return new CandidFormatException("field " + field + ": expected " + expected + ", found " + found);
+    }
+}

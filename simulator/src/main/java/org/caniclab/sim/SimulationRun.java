@@ -6,13 +6,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
-import org.caniclab.core.metrics.MetricRow;
-import org.caniclab.core.workflow.ScalingWorkflow;
-import org.caniclab.reports.MetricCount;
-import org.caniclab.reports.PoolSummary;
+import org.caniclab.core.driver.HubDriver;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
-import org.caniclab.reports.TimelineRow;
+import org.caniclab.sim.collect.RunCollector;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
 import org.caniclab.sim.ic.Hub;
@@ -38,7 +35,7 @@ final class SimulationRun {
     private final SortedMap<String, Pool> pools = new TreeMap<>();
     private final RandomStreams streams;
     private final Hub hub;
-    private final List<TimelineRow> timeline = new ArrayList<>();
+    private final RunCollector collector = new RunCollector(0);
 
     SimulationRun(Scenario scenario) {
         this.scenario = scenario;
@@ -57,7 +54,7 @@ final class SimulationRun {
             }
         }
         this.streams = streams;
-        this.hub = new Hub(engine, scenario, pools, streams);
+        this.hub = new Hub(engine, scenario, pools, streams, collector);
     }
 
     RunResult execute(ProgressListener progress) {
@@ -98,39 +95,31 @@ final class SimulationRun {
     }
 
     private void sample(long t) {
-        ScalingWorkflow wf = hub.workflow();
+        HubDriver driver = hub.driver();
         for (Pool pool : pools.values()) {
             Pool.Interval i = pool.sample();
-            timeline.add(new TimelineRow(t, pool.name(), i.workers(), wf.reservedCount(pool.name()),
-                    (int) hub.createsInFlight(pool.name()),
-                    i.queueDepth(), i.utilization(), i.arrivals(), i.rejections()));
+            collector.sample(t, pool.name(), i.workers(), driver.workflow().reservedCount(pool.name()),
+                    driver.createsInFlight(pool.name()), i.queueDepth(), i.utilization(), i.arrivals(),
+                    i.rejections());
         }
     }
 
     private RunResult result() {
-        ScalingWorkflow wf = hub.workflow();
+        HubDriver driver = hub.driver();
         Root root = hub.root();
-        List<PoolSummary> summaries = new ArrayList<>();
+        List<RunCollector.PoolOutcome> outcomes = new ArrayList<>();
         SortedMap<String, Histogram> histograms = new TreeMap<>();
         for (PoolSpec spec : scenario.pools()) {
             Pool pool = pools.get(spec.name());
-            int max = spec.policy().maxWorkers();
-            summaries.add(new PoolSummary(spec.name(), spec.policy().minWorkers(), max,
-                    wf.registry().countByPool(spec.name()), pool.peakWorkers(),
-                    PoolSummary.overshoot(pool.peakWorkers(), max), hub.createsStarted(spec.name()),
-                    hub.createsCompleted(spec.name()), hub.createsFailed(spec.name()), root.orphans(spec.name()),
-                    root.cyclesSpent(spec.name()),
+            outcomes.add(new RunCollector.PoolOutcome(spec.name(), spec.policy().minWorkers(),
+                    spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
+                    driver.peakRegistered(spec.name()), root.orphans(spec.name()), root.cyclesSpent(spec.name()),
                     pool.stats()));
             histograms.put(spec.name(), pool.latencyHistogram());
         }
-        List<MetricCount> metrics = new ArrayList<>();
-        for (MetricRow row : wf.metrics().snapshot()) {
-            metrics.add(new MetricCount(row.operation().label(), row.outcome().label(), row.reason().label(),
-                    row.count()));
-        }
-        RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", wf.mode().label(),
+        RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
                 settings.durationNanos() / 1e9, engine.eventsProcessed());
-        return new RunResult(header, summaries, metrics, timeline, hub.events(), histograms, List.of());
+        return collector.result(header, outcomes, driver, histograms);
     }
 
     /** The hub of this run, for tests that look past the result. */

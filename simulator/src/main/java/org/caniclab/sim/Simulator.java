@@ -16,8 +16,9 @@ import org.caniclab.sim.model.Scenario;
  * flight. Invalid scenario values the loader did not catch raise {@link IllegalArgumentException}; an
  * unreplayable trace raises {@link org.caniclab.sim.load.TraceFormatException}.
  */
-public final class Simulator {
+public final class Simulator implements Substrate {
     /** Runs the scenario to its duration. Expectations are evaluated by the caller on the summary. */
+    @Override
     public RunResult run(Scenario scenario, ProgressListener progress) {
         Objects.requireNonNull(scenario, "scenario");
         return new SimulationRun(scenario).execute(progress == null ? ProgressListener.NONE : progress);

@@ -24,12 +24,28 @@ public final class CanicError extends RuntimeException {
     private final ErrorClass errorClass;
     private final ErrorOrigin origin;
     private final ErrorCode carried;
+    private final boolean refusal;
 
-    private CanicError(ErrorClass errorClass, ErrorOrigin origin, String message, ErrorCode carried) {
+    private CanicError(ErrorClass errorClass, ErrorOrigin origin, String message, ErrorCode carried,
+            boolean refusal) {
         super(message, null, false, false); // errors are values here: no stack capture on the hot path
         this.errorClass = Objects.requireNonNull(errorClass);
         this.origin = Objects.requireNonNull(origin);
         this.carried = carried;
+        this.refusal = refusal;
+    }
+
+    private CanicError(ErrorClass errorClass, ErrorOrigin origin, String message, ErrorCode carried) {
+        this(errorClass, origin, message, carried, false);
+    }
+
+    /**
+     * The policy refused to spawn ({@code at_max_workers}, {@code within_bounds}): for the caller, a Domain error
+     * of the workflow with the plan's reason text, as in Canic; {@link #isRefusal()} tells it apart from a
+     * failure without parsing the text.
+     */
+    public static CanicError refusal(String reasonText) {
+        return new CanicError(ErrorClass.DOMAIN, ErrorOrigin.WORKFLOW, reasonText, null, true);
     }
 
     /** A domain error (policy refusal, unknown pool, scaling disabled). */
@@ -80,6 +96,11 @@ public final class CanicError extends RuntimeException {
 
     public ErrorOrigin origin() {
         return origin;
+    }
+
+    /** True when this error is a policy refusal decided before any call to root ({@link #refusal}). */
+    public boolean isRefusal() {
+        return refusal;
     }
 
     /** The public error carried through unchanged, if any. */

@@ -26,14 +26,30 @@ public interface ScalingPolicy {
     /**
      * Plans one {@code create_worker} for {@code pool}.
      *
+     * @param count the observed worker count (registered, plus reserved in the reserved mode)
+     * @param demand the workers the pool's observed load asks for (0 when nothing measures load); an input,
+     *     so that a policy holds no state of its own
      * @param config the hub's scaling table; empty when the hub has none
      * @throws CanicError {@code ScalingDisabled} or {@code PoolNotFound} (Domain class, public Conflict)
      */
-    ScalingPlan planCreateWorker(String pool, int count, Optional<ScalingConfig> config);
+    ScalingPlan planCreateWorker(String pool, int count, int demand, Optional<ScalingConfig> config);
 
-    /** Canic 0.33.3's decision table. */
+    /** Plans with no load figure (demand 0): what every caller without an autoscaler asks. */
+    default ScalingPlan planCreateWorker(String pool, int count, Optional<ScalingConfig> config) {
+        return planCreateWorker(pool, count, 0, config);
+    }
+
+    /** Canic 0.33.3's decision table; it ignores demand. */
     static ScalingPolicy seed() {
         return SeedScalingPolicy.INSTANCE;
+    }
+
+    /**
+     * The seed's table over a load-derived floor, {@code decide(count, max(min_workers, demand), policy)}: with
+     * demand 0 its decisions are exactly the seed's; resolution errors and {@code max_workers} stay Canic's.
+     */
+    static ScalingPolicy loadAware() {
+        return LoadAwarePolicy.INSTANCE;
     }
 
     /**

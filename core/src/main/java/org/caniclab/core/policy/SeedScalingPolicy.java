@@ -11,7 +11,7 @@ final class SeedScalingPolicy implements ScalingPolicy {
     private SeedScalingPolicy() {}
 
     @Override
-    public ScalingPlan planCreateWorker(String pool, int count, Optional<ScalingConfig> config) {
+    public ScalingPlan planCreateWorker(String pool, int count, int demand, Optional<ScalingConfig> config) {
         ScalePool p = ScalingPolicy.resolve(pool, config);
         int min = p.policy().minWorkers();
         return new ScalingPlan(pool, count, min, p, ScalingPolicy.decide(count, min, p.policy()));

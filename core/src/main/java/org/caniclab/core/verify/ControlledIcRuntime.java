@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.CreateOutcome;
+import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 
@@ -44,14 +46,12 @@ public final class ControlledIcRuntime implements IcRuntime {
     /** One create call awaiting root's answer. */
     public static final class PendingCreate {
         private final int sequence;
-        private final CanisterRole role;
-        private final Principal parent;
-        private final CompletableFuture<Principal> future = new CompletableFuture<>();
+        private final CreateRequest request;
+        private final CompletableFuture<CreateOutcome> future = new CompletableFuture<>();
 
-        private PendingCreate(int sequence, CanisterRole role, Principal parent) {
+        private PendingCreate(int sequence, CreateRequest request) {
             this.sequence = sequence;
-            this.role = role;
-            this.parent = parent;
+            this.request = request;
         }
 
         /** 0 for the first create call this runtime received, 1 for the next, ... */
@@ -59,17 +59,25 @@ public final class ControlledIcRuntime implements IcRuntime {
             return sequence;
         }
 
+        public CreateRequest request() {
+            return request;
+        }
+
+        public String pool() {
+            return request.pool();
+        }
+
         public CanisterRole role() {
-            return role;
+            return request.role();
         }
 
         public Principal parent() {
-            return parent;
+            return request.parent();
         }
 
         @Override
         public String toString() {
-            return "create#" + sequence + "(" + role + ")";
+            return "create#" + sequence + "(" + request.role() + ")";
         }
     }
 
@@ -88,8 +96,8 @@ public final class ControlledIcRuntime implements IcRuntime {
     }
 
     @Override
-    public CompletionStage<Principal> createCanister(CanisterRole role, Principal parent) {
-        PendingCreate p = new PendingCreate(requested++, role, parent);
+    public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
+        PendingCreate p = new PendingCreate(requested++, request);
         pending.add(p);
         return p.future;
     }
@@ -108,14 +116,14 @@ public final class ControlledIcRuntime implements IcRuntime {
     public Principal complete(PendingCreate p) {
         take(p);
         Principal pid = Principal.canisterId(nextIndex++);
-        p.future.complete(pid);
+        p.future.complete(new CreateOutcome.Created(pid));
         return pid;
     }
 
     /** Root (or the transport) fails the call; the caller's continuation runs now. */
     public void fail(PendingCreate p, CanicError error) {
         take(p);
-        p.future.completeExceptionally(error);
+        p.future.complete(new CreateOutcome.Failed(error));
     }
 
     private void take(PendingCreate p) {

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalingConfig;
+import org.caniclab.core.driver.HubDriver;
+import org.caniclab.core.driver.HubCall;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.error.ErrorCode;
 import org.caniclab.core.ic.CanisterRole;
@@ -48,7 +49,7 @@ import org.caniclab.core.workflow.ScalingWorkflow;
  * Exploration e = ScheduleExplorer.builder()
  *     .config(cfg).mode(ConcurrencyMode.SEED_0_33_3)
  *     .registered("api", 1)
- *     .call(new ExplorerCall.CreateWorker("api"), new ExplorerCall.CreateWorker("api"))
+ *     .call(new HubCall.CreateWorker("api"), new HubCall.CreateWorker("api"))
  *     .failureBudget(1)
  *     .build().explore();
  * e.shortestViolation().ifPresent(v -> System.out.print(v.render()));
@@ -61,7 +62,7 @@ public final class ScheduleExplorer {
     private final ScalingConfig config;
     private final ConcurrencyMode mode;
     private final ScalingPolicy policy;
-    private final List<ExplorerCall> calls;
+    private final List<HubCall> calls;
     private final Map<String, Integer> registered;
     private final int failureBudget;
     private final int maxSteps;
@@ -156,6 +157,7 @@ public final class ScheduleExplorer {
         final boolean logged;
         final List<String> rows = new ArrayList<>();
         final ScalingMetrics metrics;
+        final HubDriver driver;
         final ScalingWorkflow hub;
         final boolean[] delivered = new boolean[calls.size()];
         final int[] endings = new int[calls.size()];
@@ -176,7 +178,8 @@ public final class ScheduleExplorer {
                     ? new ScalingMetrics((op, outcome, reason) ->
                             rows.add(op.label() + "/" + outcome.label() + "/" + reason.label()))
                     : new ScalingMetrics();
-            hub = ScalingWorkflow.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics).build();
+            driver = HubDriver.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics).build();
+            hub = driver.workflow();
             long next = PRE_REGISTERED_BASE;
             for (Map.Entry<String, Integer> e : registered.entrySet()) {
                 CanisterRole role = roleOf(e.getKey());
@@ -253,25 +256,13 @@ public final class ScheduleExplorer {
         }
 
         private void deliver(int i) {
-            ExplorerCall call = calls.get(i);
-            CompletableFuture<?> f;
-            if (call instanceof ExplorerCall.Bootstrap) {
+            HubCall call = calls.get(i);
+            if (call instanceof HubCall.Bootstrap) {
                 deliveredBootstraps++;
-                f = hub.bootstrapConfiguredInitialWorkers().toCompletableFuture();
-            } else if (call instanceof ExplorerCall.CreateWorker c) {
-                deliveredPlanning++;
-                f = hub.createWorker(c.pool()).toCompletableFuture();
             } else {
                 deliveredPlanning++;
-                ExplorerCall.PlanCreateWorker p = (ExplorerCall.PlanCreateWorker) call;
-                try {
-                    hub.planCreateWorker(p.pool());
-                    f = CompletableFuture.completedFuture(null);
-                } catch (CanicError e) {
-                    f = CompletableFuture.failedFuture(e);
-                }
             }
-            f.whenComplete((v, e) -> endings[i]++);
+            driver.execute(call, "explorer").whenComplete((v, e) -> endings[i]++);
         }
 
         private ControlledIcRuntime.PendingCreate pending(int sequence) {
@@ -407,7 +398,7 @@ public final class ScheduleExplorer {
         private ScalingConfig config;
         private ConcurrencyMode mode = ConcurrencyMode.SEED_0_33_3;
         private ScalingPolicy policy = ScalingPolicy.seed();
-        private final List<ExplorerCall> calls = new ArrayList<>();
+        private final List<HubCall> calls = new ArrayList<>();
         private final Map<String, Integer> registered = new TreeMap<>();
         private int failureBudget;
         private int maxSteps = 64;
@@ -432,7 +423,7 @@ public final class ScheduleExplorer {
         }
 
         /** Adds concurrent calls; each is delivered to the hub exactly once, at a moment the explorer chooses. */
-        public Builder call(ExplorerCall... more) {
+        public Builder call(HubCall... more) {
             calls.addAll(List.of(more));
             return this;
         }

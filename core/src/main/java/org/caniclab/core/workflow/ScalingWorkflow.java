@@ -13,6 +13,8 @@ import org.caniclab.core.config.ScalingConfig;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.CreateOutcome;
+import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.metrics.ScalingMetrics;
@@ -52,6 +54,8 @@ public final class ScalingWorkflow {
     private final ConcurrencyMode mode;
     // Looked up by pool, never iterated: counts of creations awaiting root in RESERVED mode.
     private final Map<String, int[]> reserved = new HashMap<>();
+    // Looked up by pool, never iterated: the workers each pool's observed load asks for (the policy's input).
+    private final Map<String, Integer> demand = new HashMap<>();
 
     private ScalingWorkflow(Builder b) {
         this.ic = b.ic;
@@ -88,6 +92,22 @@ public final class ScalingWorkflow {
         return r == null ? 0 : r[0];
     }
 
+    /**
+     * Records the workers {@code pool}'s observed load asks for, which the policy receives as its
+     * {@code demand} input on every later plan (an autoscaler's measurement; 0 until set).
+     */
+    public void observeDemand(String pool, int workers) {
+        if (workers < 0) {
+            throw new IllegalArgumentException("demand must be >= 0, got " + workers);
+        }
+        demand.put(pool, workers);
+    }
+
+    /** The demand last observed for {@code pool} (0 when none was). */
+    public int demand(String pool) {
+        return demand.getOrDefault(pool, 0);
+    }
+
     /** The count the policy and the bootstrap loop observe: registered, plus reserved in RESERVED mode. */
     public int observedCount(String pool) {
         int n = registry.countByPool(pool);
@@ -96,14 +116,15 @@ public final class ScalingWorkflow {
 
     /**
      * {@code create_worker(pool)}: plans, and if the plan spawns, creates one worker through root and
-     * registers it. Refusals and errors fail the stage with a {@link CanicError}.
+     * registers it. Refusals and errors fail the stage with a {@link CanicError}; a refusal (decided before any
+     * call to root) is one whose {@link CanicError#isRefusal()} is true.
      */
     public CompletionStage<Principal> createWorker(String pool) {
         metrics.started(ScalingOperation.PLAN_CREATE);
         int count = observedCount(pool);
         ScalingPlan plan;
         try {
-            plan = policy.planCreateWorker(pool, count, config);
+            plan = policy.planCreateWorker(pool, count, demand(pool), config);
         } catch (CanicError err) {
             metrics.failed(ScalingOperation.PLAN_CREATE, err);
             return CompletableFuture.failedFuture(err);
@@ -111,7 +132,7 @@ public final class ScalingWorkflow {
         ScalingReason reason = ScalingReason.fromPlanReason(plan.reason());
         if (!plan.shouldSpawn()) {
             metrics.skipped(ScalingOperation.PLAN_CREATE, reason);
-            return CompletableFuture.failedFuture(CanicError.domain(ErrorOrigin.WORKFLOW, plan.reasonText()));
+            return CompletableFuture.failedFuture(CanicError.refusal(plan.reasonText()));
         }
         if (plan.poolConfig() == null) { // a policy that spawns must say with which role
             metrics.failedReason(ScalingOperation.PLAN_CREATE, ScalingReason.MISSING_WORKER_ENTRY);
@@ -119,7 +140,7 @@ public final class ScalingWorkflow {
                     CanicError.invariant(ErrorOrigin.WORKFLOW, "worker entry missing for spawn plan"));
         }
         metrics.completed(ScalingOperation.PLAN_CREATE, reason);
-        return createFromPlan(pool, plan.poolConfig().canisterRole());
+        return createFromPlan(pool, plan.poolConfig().canisterRole(), CreateRequest.Cause.CREATE_WORKER);
     }
 
     /**
@@ -132,7 +153,7 @@ public final class ScalingWorkflow {
         metrics.started(ScalingOperation.PLAN_CREATE);
         ScalingPlan plan;
         try {
-            plan = policy.planCreateWorker(pool, observedCount(pool), config);
+            plan = policy.planCreateWorker(pool, observedCount(pool), demand(pool), config);
         } catch (CanicError err) {
             metrics.failed(ScalingOperation.PLAN_CREATE, err);
             throw err;
@@ -159,30 +180,31 @@ public final class ScalingWorkflow {
     }
 
     // create_worker_from_plan (steps 8-10): shared by createWorker and the bootstrap.
-    private CompletionStage<Principal> createFromPlan(String pool, CanisterRole role) {
+    private CompletionStage<Principal> createFromPlan(String pool, CanisterRole role, CreateRequest.Cause cause) {
         metrics.started(ScalingOperation.CREATE_WORKER);
         boolean holds = mode == ConcurrencyMode.RESERVED;
         if (holds) {
             reserved.computeIfAbsent(pool, k -> new int[1])[0]++;
         }
-        CompletionStage<Principal> call;
+        CompletionStage<CreateOutcome> call;
         try {
-            call = ic.createCanister(role, ic.self());
+            call = ic.createCanister(new CreateRequest(pool, role, ic.self(), cause));
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Principal> result = new CompletableFuture<>();
-        call.whenComplete((pid, failure) -> {
+        call.whenComplete((outcome, failure) -> {
             // One atomic segment: release the reservation and register (or fail) together.
             if (holds) {
                 reserved.get(pool)[0]--;
             }
-            if (failure != null) {
-                CanicError err = CanicError.classify(failure);
+            if (failure != null || outcome instanceof CreateOutcome.Failed) {
+                CanicError err = failure != null ? CanicError.classify(failure) : ((CreateOutcome.Failed) outcome).error();
                 metrics.failed(ScalingOperation.CREATE_WORKER, err);
                 result.completeExceptionally(err);
                 return;
             }
+            Principal pid = ((CreateOutcome.Created) outcome).pid();
             metrics.completed(ScalingOperation.CREATE_WORKER, ScalingReason.OK);
             metrics.started(ScalingOperation.REGISTER_WORKER);
             registry.upsert(pid, new WorkerEntry(pool, role, ic.now() / 1_000_000_000L));
@@ -234,7 +256,7 @@ public final class ScalingWorkflow {
                     continue;
                 }
                 CompletableFuture<Principal> step =
-                        createFromPlan(pool, poolCfg.canisterRole()).toCompletableFuture();
+                        createFromPlan(pool, poolCfg.canisterRole(), CreateRequest.Cause.BOOTSTRAP).toCompletableFuture();
                 if (!step.isDone()) {
                     step.whenComplete((pid, err) -> {
                         if (resumed(err)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.caniclab.core.driver.HubCall;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.config.ScalingConfig;
@@ -25,10 +26,10 @@ class ScheduleExplorerTest {
         return ScalingConfig.builder().pool(name, new ScalePool(ROLE, new ScalePoolPolicy(initial, min, max))).build();
     }
 
-    private static ExplorerCall[] creates(String pool, int k) {
-        ExplorerCall[] calls = new ExplorerCall[k];
+    private static HubCall[] creates(String pool, int k) {
+        HubCall[] calls = new HubCall[k];
         for (int i = 0; i < k; i++) {
-            calls[i] = new ExplorerCall.CreateWorker(pool);
+            calls[i] = new HubCall.CreateWorker(pool);
         }
         return calls;
     }
@@ -60,7 +61,7 @@ class ScheduleExplorerTest {
     void findsBootstrapRacingAUserCallInSeedMode() {
         Exploration e = ScheduleExplorer.builder()
                 .config(pool("scales", 1, 1, 1))
-                .call(new ExplorerCall.Bootstrap(), new ExplorerCall.CreateWorker("scales"))
+                .call(new HubCall.Bootstrap(), new HubCall.CreateWorker("scales"))
                 .build()
                 .explore();
         Violation v = e.shortestViolation().orElseThrow();
@@ -76,14 +77,14 @@ class ScheduleExplorerTest {
             // Two failures with four overlapping creates multiply the schedules by ~5 for no new shape.
             for (int failures = 0; failures <= (k < 4 ? 2 : 1); failures++) {
                 for (int registered = 0; registered <= 1; registered++) {
-                    List<ExplorerCall> calls = new ArrayList<>(List.of(creates("scales", k)));
-                    calls.add(new ExplorerCall.Bootstrap());
-                    calls.add(new ExplorerCall.PlanCreateWorker("scales"));
+                    List<HubCall> calls = new ArrayList<>(List.of(creates("scales", k)));
+                    calls.add(new HubCall.Bootstrap());
+                    calls.add(new HubCall.PlanCreateWorker("scales"));
                     Exploration e = ScheduleExplorer.builder()
                             .config(pool("scales", 2, 2, 2))
                             .mode(ConcurrencyMode.RESERVED)
                             .registered("scales", registered)
-                            .call(calls.toArray(ExplorerCall[]::new))
+                            .call(calls.toArray(HubCall[]::new))
                             .failureBudget(failures)
                             .build()
                             .explore();
@@ -130,8 +131,8 @@ class ScheduleExplorerTest {
         Exploration e = ScheduleExplorer.builder()
                 .config(pool("scales", 1, 3, 3))
                 .mode(ConcurrencyMode.RESERVED)
-                .call(new ExplorerCall.Bootstrap(), new ExplorerCall.CreateWorker("scales"),
-                        new ExplorerCall.CreateWorker("scales"))
+                .call(new HubCall.Bootstrap(), new HubCall.CreateWorker("scales"),
+                        new HubCall.CreateWorker("scales"))
                 .failureBudget(2)
                 .failureError(CanicError.ops(ErrorOrigin.OPS, "call to root rejected: SysTransient"))
                 .build()
@@ -174,8 +175,8 @@ class ScheduleExplorerTest {
     @Test
     void aHubWithoutScalingTableEndsEveryCall() {
         Exploration e = ScheduleExplorer.builder()
-                .call(new ExplorerCall.Bootstrap(), new ExplorerCall.CreateWorker("scales"),
-                        new ExplorerCall.PlanCreateWorker("scales"))
+                .call(new HubCall.Bootstrap(), new HubCall.CreateWorker("scales"),
+                        new HubCall.PlanCreateWorker("scales"))
                 .build()
                 .explore();
         assertFalse(e.violated(), () -> e.shortestViolation().get().render());

@@ -20,6 +20,8 @@ import org.caniclab.core.error.CanicError;
 import org.caniclab.core.error.ErrorCode;
 import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.CreateOutcome;
+import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.metrics.ScalingOperation;
@@ -237,8 +239,8 @@ class BootstrapTest {
             }
 
             @Override
-            public CompletionStage<Principal> createCanister(CanisterRole role, Principal parent) {
-                return CompletableFuture.completedFuture(Principal.canisterId(next++));
+            public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
+                return CompletableFuture.completedFuture(new CreateOutcome.Created(Principal.canisterId(next++)));
             }
         };
         Hub hub = Hub.on(sync, pool("p", 10_000, 1, 0), ConcurrencyMode.SEED_0_33_3);
@@ -267,8 +269,8 @@ class BootstrapTest {
     void synchronousFailureStillAbortsTheBootstrap() {
         IcRuntime failing = new CreateWorkerTest.FixedRuntime() {
             @Override
-            public CompletionStage<Principal> createCanister(CanisterRole role, Principal parent) {
-                return CompletableFuture.failedFuture(CanicError.remote(ErrorCode.REJECTED, "no"));
+            public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
+                return CompletableFuture.completedFuture(new CreateOutcome.Failed(CanicError.remote(ErrorCode.REJECTED, "no")));
             }
         };
         Hub hub = Hub.on(failing, pool("p", 3, 1, 4), ConcurrencyMode.SEED_0_33_3);

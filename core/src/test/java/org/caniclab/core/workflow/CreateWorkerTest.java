@@ -18,6 +18,8 @@ import org.caniclab.core.error.ErrorClass;
 import org.caniclab.core.error.ErrorCode;
 import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.CreateOutcome;
+import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.registry.WorkerEntry;
@@ -153,7 +155,7 @@ class CreateWorkerTest {
     void treatsAnyOtherThrowableFromThePortAsTransportFailure() {
         IcRuntime broken = new FixedRuntime() {
             @Override
-            public CompletionStage<Principal> createCanister(CanisterRole role, Principal parent) {
+            public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
                 return CompletableFuture.failedFuture(new IllegalStateException("connection reset"));
             }
         };
@@ -170,7 +172,7 @@ class CreateWorkerTest {
     void treatsAPortThatThrowsInsteadOfFailingAsTransportFailure() {
         IcRuntime throwing = new FixedRuntime() {
             @Override
-            public CompletionStage<Principal> createCanister(CanisterRole role, Principal parent) {
+            public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
                 throw new IllegalStateException("no route to root");
             }
         };

@@ -1,22 +1,89 @@
 package org.caniclab.sim.cli;
 
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.caniclab.reports.RunResult;
+import org.caniclab.sim.ProgressListener;
+import org.caniclab.sim.Substrate;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.substrate.OrchestrationReplay;
+import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.pocketic.PocketIcServer;
+import org.caniclab.sim.substrate.pocketic.PocketIcSubstrate;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The substrates {@code --backend} names: {@link #SIM} the simulator, {@link #POCKETIC} the orchestration on a
- * PocketIC server; {@link #IC} is not available in this build.
+ * The registry of substrates {@code --backend} picks from: each backend makes its {@link Substrate} from the
+ * command's options. Adding a backend is a constant here and its substrate package; the commands do not change.
  */
 enum Backend {
-    SIM,
-    POCKETIC,
-    IC;
+    /** The embedded simulator (the default). */
+    SIM {
+        @Override
+        Substrate create(Options o) {
+            return o.simulator();
+        }
+    },
+    /** The orchestration on a PocketIC server: {@code --pocketic-url}, else one started from POCKET_IC_BIN. */
+    POCKETIC {
+        @Override
+        Substrate create(Options o) {
+            if (o.pocketIcUrl() != null) {
+                return PocketIcSubstrate.atUrl(o.pocketIcUrl());
+            }
+            Optional<Path> bin = PocketIcServer.binaryFromEnvironment(o.env());
+            if (bin.isPresent()) {
+                return PocketIcSubstrate.launching(bin.get(), o.diagnostics());
+            }
+            return unavailable("backend pocketic needs a PocketIC server: pass --pocketic-url URL of a running one, or set "
+                    + PocketIcServer.ENV_BINARY + " to a pocket-ic binary to start one");
+        }
+    },
+    /** A real IC endpoint; not in this build. */
+    IC {
+        @Override
+        Substrate create(Options o) {
+            return unavailable("backend 'ic' is not available in this build: the IC substrate is not "
+                    + "included yet; accepted: --backend sim, --backend pocketic");
+        }
+    };
+
+    /** What a backend's substrate is made from: the command's options and environment. */
+    record Options(Substrate simulator, URI pocketIcUrl, Function<String, String> env, PrintWriter diagnostics) {}
+
+    /** Makes this backend's substrate; it may refuse a scenario's keys (exit 2) and be unavailable at run (exit 3). */
+    abstract Substrate create(Options options);
 
     String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A substrate that refuses to run, so that a scenario's unsupported keys (exit 2) are still reported first. */
+    private static Substrate unavailable(String message) {
+        return new Substrate() {
+            @Override
+            public RunResult run(Scenario scenario, ProgressListener progress) {
+                throw new SubstrateUnavailableException(message);
+            }
+
+            @Override
+            public List<String> unsupportedKeys(Scenario scenario) {
+                return OrchestrationReplay.unsupportedKeys(scenario);
+            }
+
+            @Override
+            public String accepted() {
+                return OrchestrationReplay.ACCEPTED;
+            }
+        };
     }
 
     /** Converts {@code sim}, {@code pocketic} or {@code ic}; the message lists them. */

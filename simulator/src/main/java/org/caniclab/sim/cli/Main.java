@@ -3,6 +3,7 @@ package org.caniclab.sim.cli;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.caniclab.sim.Simulator;
+import org.caniclab.sim.Substrate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,22 +36,22 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command line: scenarios run on the embedded simulator, or on PocketIC when asked. */
     public static CommandLine newCommandLine() {
-        return newCommandLine((scenario, progress) -> new Simulator().run(scenario, progress),
+        return newCommandLine(new Simulator(),
                 System.console() != null);
     }
 
     /**
-     * @param runner what {@code replay} runs scenarios with on {@code --backend sim}
+     * @param simulator what {@code replay} runs scenarios with on {@code --backend sim}
      * @param terminal whether stderr is a terminal (the progress bar is drawn only then)
      */
-    static CommandLine newCommandLine(ScenarioRunner runner, boolean terminal) {
-        return newCommandLine(runner, terminal, System::getenv);
+    static CommandLine newCommandLine(Substrate simulator, boolean terminal) {
+        return newCommandLine(simulator, terminal, System::getenv);
     }
 
     /** As above, reading environment variables ({@code POCKET_IC_BIN}) through {@code env}. */
-    static CommandLine newCommandLine(ScenarioRunner runner, boolean terminal, Function<String, String> env) {
+    static CommandLine newCommandLine(Substrate simulator, boolean terminal, Function<String, String> env) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new CommandLine(new ReplayCommand(runner, terminal, env)));
+        cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
         cli.addSubcommand(new CommandLine(new VerifyCommand()));
         Failures failures = new Failures();

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.caniclab.reports.Expectation;
@@ -19,8 +18,7 @@ import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioException;
-import org.caniclab.sim.substrate.pocketic.PocketIcClient;
-import org.caniclab.sim.substrate.pocketic.PocketIcReplay;
+import org.caniclab.sim.Substrate;
 import org.caniclab.sim.substrate.pocketic.PocketIcServer;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 import picocli.CommandLine.Command;
@@ -79,16 +77,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors and failed expectations.")
     boolean quiet;
 
-    private final ScenarioRunner runner;
+    private final Substrate simulator;
     private final boolean terminal;
     private final Function<String, String> env;
 
     /**
-     * @param runner what runs scenarios on {@code --backend sim}
+     * @param simulator what runs scenarios on {@code --backend sim}
      * @param env the environment ({@code System::getenv}); a seam so that tests can leave POCKET_IC_BIN unset
      */
-    ReplayCommand(ScenarioRunner runner, boolean terminal, Function<String, String> env) {
-        this.runner = runner;
+    ReplayCommand(Substrate simulator, boolean terminal, Function<String, String> env) {
+        this.simulator = simulator;
         this.terminal = terminal;
         this.env = env;
     }
@@ -99,16 +97,19 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");
         }
+        URI url = pocketIcUrl == null ? null : serverUrl(pocketIcUrl);
         Scenario scenario = options.load();
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        ScenarioRunner substrate = switch (backend) {
-            case SIM -> this.runner;
-            case POCKETIC -> pocketIc(scenario);
-            case IC -> throw new SubstrateUnavailableException("backend 'ic' is not available in this build: the IC "
-                    + "substrate is not included yet; accepted: --backend sim, --backend pocketic");
-        };
+        Substrate substrate = backend.create(new Backend.Options(simulator, url, env,
+                quiet ? null : spec.commandLine().getErr()));
+        List<String> unsupported = substrate.unsupportedKeys(scenario);
+        if (!unsupported.isEmpty()) {
+            throw new ScenarioException(options.scenario.toString(), 0, String.join(", ", unsupported),
+                    "backend " + backend.label() + " replays the bootstrap and [[calls]] only; accepted: "
+                            + substrate.accepted() + " (replay the rest with --backend sim)");
+        }
         Path outDir = out != null ? out : Path.of("out", scenario.name());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -147,47 +148,6 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
-    }
-
-    /**
-     * The PocketIC backend for this scenario: refuses what it cannot replay (exit 2), then finds the server — the
-     * {@code --pocketic-url}, else one started from {@code POCKET_IC_BIN} — or exits 3 naming both.
-     */
-    private ScenarioRunner pocketIc(Scenario scenario) {
-        List<String> unsupported = PocketIcReplay.unsupportedKeys(scenario);
-        if (!unsupported.isEmpty()) {
-            throw new ScenarioException(options.scenario.toString(), 0, String.join(", ", unsupported),
-                    "backend pocketic replays the bootstrap and [[calls]] only; accepted: " + PocketIcReplay.ACCEPTED
-                            + " (replay the rest with --backend sim)");
-        }
-        if (pocketIcUrl != null) {
-            URI url = serverUrl(pocketIcUrl);
-            return (s, progress) -> {
-                try {
-                    return PocketIcReplay.replay(s, PocketIcClient.connect(url));
-                } catch (SubstrateUnavailableException e) {
-                    throw new SubstrateUnavailableException("--pocketic-url: " + e.getMessage(), e);
-                }
-            };
-        }
-        Optional<Path> bin = PocketIcServer.binaryFromEnvironment(env);
-        if (bin.isEmpty()) {
-            throw new SubstrateUnavailableException("backend pocketic needs a PocketIC server: pass --pocketic-url URL "
-                    + "of a running one, or set " + PocketIcServer.ENV_BINARY + " to a pocket-ic binary to start one");
-        }
-        return (s, progress) -> {
-            try (PocketIcServer server = PocketIcServer.start(bin.get())) {
-                if (!quiet) {
-                    PrintWriter err = spec.commandLine().getErr();
-                    err.println("pocketic: started " + server.version() + " at " + server.url() + " (from "
-                            + PocketIcServer.ENV_BINARY + "=" + bin.get() + ")");
-                    err.flush();
-                }
-                return PocketIcReplay.replay(s, PocketIcClient.connect(server.url()));
-            } catch (SubstrateUnavailableException e) {
-                throw new SubstrateUnavailableException(PocketIcServer.ENV_BINARY + ": " + e.getMessage(), e);
-            }
-        };
     }
 
     private URI serverUrl(String text) {

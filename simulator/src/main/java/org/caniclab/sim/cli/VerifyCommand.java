@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalingConfig;
 import org.caniclab.core.verify.Exploration;
-import org.caniclab.core.verify.ExplorerCall;
+import org.caniclab.core.driver.HubCall;
 import org.caniclab.core.verify.ScheduleExplorer;
 import org.caniclab.sim.model.PoolSpec;
 import org.caniclab.sim.model.Scenario;
@@ -61,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
                     "--max-steps is " + maxSteps + "; accepted: an integer >= 1");
         }
         Scenario s = options.load();
-        List<ExplorerCall> calls = calls(s);
+        List<HubCall> calls = calls(s);
         PrintWriter out = spec.commandLine().getOut();
         out.println("verify " + options.scenario + ": mode " + s.hub().mode().label() + ", " + describe(calls)
                 + ", failure budget " + failures + ", max steps " + maxSteps);
@@ -76,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
             e = ScheduleExplorer.builder()
                     .config(config(s))
                     .mode(s.hub().mode())
-                    .call(calls.toArray(new ExplorerCall[0]))
+                    .call(calls.toArray(new HubCall[0]))
                     .failureBudget(failures)
                     .maxSteps(maxSteps)
                     .build()
@@ -104,23 +104,23 @@ final class VerifyCommand implements Callable<Integer> {
         return b.build();
     }
 
-    static List<ExplorerCall> calls(Scenario s) {
-        List<ExplorerCall> calls = new ArrayList<>();
+    static List<HubCall> calls(Scenario s) {
+        List<HubCall> calls = new ArrayList<>();
         if (s.hub().bootstrap()) {
-            calls.add(new ExplorerCall.Bootstrap());
+            calls.add(new HubCall.Bootstrap());
         }
         for (ScheduledCall c : s.calls()) {
             for (int i = 0; i < c.count(); i++) {
-                calls.add(c.kind() == ScheduledCall.Kind.CREATE_WORKER ? new ExplorerCall.CreateWorker(c.pool())
-                        : new ExplorerCall.PlanCreateWorker(c.pool()));
+                calls.add(c.kind() == ScheduledCall.Kind.CREATE_WORKER ? new HubCall.CreateWorker(c.pool())
+                        : new HubCall.PlanCreateWorker(c.pool()));
             }
         }
         return calls;
     }
 
-    private static String describe(List<ExplorerCall> calls) {
+    private static String describe(List<HubCall> calls) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (ExplorerCall c : calls) {
+        for (HubCall c : calls) {
             counts.merge(c.toString(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.caniclab.core.driver.HubEvent;
+import org.caniclab.core.ic.CreateOutcome;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.error.ErrorCode;
 import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
 import org.caniclab.sim.engine.Sampler;
@@ -49,8 +51,8 @@ public final class Root {
     private final List<FaultWindow> faults;
     private final SplittableRandom[] faultRngs;
     private final SplittableRandom latencyRng;
-    private final BiConsumer<CreateRequest, Object> replyToHub;
-    private final List<OrchestrationEvent> log;
+    private final BiConsumer<RootRequest, CreateOutcome> replyToHub;
+    private final Consumer<HubEvent> log;
     private final boolean[] fired;
 
     private long cycles;
@@ -62,11 +64,11 @@ public final class Root {
     private final Map<String, long[]> perPool = new HashMap<>();
 
     /**
-     * @param replyToHub executes on the hub with the request and either a {@link Principal} or a
-     *     {@link CanicError}; called at the hub's execution time
+     * @param replyToHub executes on the hub with the request and root's answer; called at the hub's execution time
+     * @param log receives root's own events ({@code root_create/orphaned})
      */
     Root(Engine engine, Rounds rounds, IcModel model, List<FaultWindow> faults, RandomStreams streams,
-            BiConsumer<CreateRequest, Object> replyToHub, List<OrchestrationEvent> log) {
+            BiConsumer<RootRequest, CreateOutcome> replyToHub, Consumer<HubEvent> log) {
         this.engine = engine;
         this.rounds = rounds;
         this.model = model;
@@ -113,7 +115,7 @@ public final class Root {
     }
 
     /** Root executes a create request now (a round boundary). */
-    void handle(CreateRequest req) {
+    void handle(RootRequest req) {
         long now = engine.now();
         Arrays.fill(fired, false);
         for (int i = 0; i < faultRngs.length; i++) {
@@ -158,30 +160,31 @@ public final class Root {
         engine.schedule(rounds.atOrAfter(now + latency), () -> created(req, orphan));
     }
 
-    private void created(CreateRequest req, boolean orphan) {
+    private void created(RootRequest req, boolean orphan) {
         inFlight--;
         canisters++;
         Principal pid = Principal.canisterId(nextIndex++);
         if (orphan) {
             pool(req.pool)[1]++;
             orphansTotal++;
-            log.add(new OrchestrationEvent(engine.now(), req.pool, "root_create", "orphaned", pid.toText()));
-            reply(req, new Orphan(pid, CanicError.remote(ErrorCode.INTERNAL,
-                    "failed to propagate state after creating " + pid + " (injected)")));
+            log.accept(new HubEvent(engine.now(), req.pool, "root_create", "orphaned", pid.toText()));
+            // The child exists and was paid for; the hub only sees the error.
+            reply(req, CanicError.remote(ErrorCode.INTERNAL,
+                    "failed to propagate state after creating " + pid + " (injected)"));
             return;
         }
-        reply(req, pid);
+        CreateOutcome created = new CreateOutcome.Created(pid);
+        engine.schedule(rounds.after(engine.now(), model.callLatencyRounds()),
+                () -> replyToHub.accept(req, created));
     }
 
     private long[] pool(String name) {
         return perPool.computeIfAbsent(name, k -> new long[2]);
     }
 
-    private void reply(CreateRequest req, Object answer) {
+    private void reply(RootRequest req, CanicError error) {
+        CreateOutcome failed = new CreateOutcome.Failed(error);
         engine.schedule(rounds.after(engine.now(), model.callLatencyRounds()),
-                () -> replyToHub.accept(req, answer));
+                () -> replyToHub.accept(req, failed));
     }
-
-    /** Root's answer for an orphaned child: the error the hub sees, and the child it never learns of. */
-    record Orphan(Principal pid, CanicError error) {}
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.caniclab.reports.LatencySummary;
+import org.caniclab.sim.Substrate;
 import org.caniclab.reports.MetricCount;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
@@ -30,20 +31,20 @@ final class Cli {
 
     private Cli() {}
 
-    static Result run(ScenarioRunner runner, String... args) {
+    static Result run(Substrate runner, String... args) {
         return run(runner, false, args);
     }
 
-    static Result run(ScenarioRunner runner, boolean terminal, String... args) {
+    static Result run(Substrate runner, boolean terminal, String... args) {
         return run(runner, terminal, System::getenv, args);
     }
 
     /** With the environment variables {@code env} reports (e.g. {@code name -> null}: none set). */
-    static Result run(ScenarioRunner runner, Function<String, String> env, String... args) {
+    static Result run(Substrate runner, Function<String, String> env, String... args) {
         return run(runner, false, env, args);
     }
 
-    static Result run(ScenarioRunner runner, boolean terminal, Function<String, String> env, String... args) {
+    static Result run(Substrate runner, boolean terminal, Function<String, String> env, String... args) {
         CommandLine cli = Main.newCommandLine(runner, terminal, env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -59,12 +60,12 @@ final class Cli {
     }
 
     /** A runner that must not be reached. */
-    static final ScenarioRunner NEVER = (s, p) -> {
+    static final Substrate NEVER = (s, p) -> {
         throw new AssertionError("the scenario must not run");
     };
 
     /** A fake run: every pool ends with {@code workers} workers; records the scenarios it was given. */
-    static final class Fake implements ScenarioRunner {
+    static final class Fake implements Substrate {
         final List<Scenario> seen = new ArrayList<>();
         final int workers;
 

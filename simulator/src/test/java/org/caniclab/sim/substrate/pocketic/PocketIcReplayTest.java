@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import org.caniclab.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.caniclab.sim.substrate.OrchestrationReplay;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 
-/** {@link PocketIcReplay} on the strict fake: what it refuses, the cycles it sends, failures and bounds. */
+/** {@link PocketIcSubstrate} (the shared {@link OrchestrationReplay} on PocketIC) on the strict fake: what it refuses, the cycles it sends, failures and bounds. */
 class PocketIcReplayTest {
     @TempDir
     Path dir;
@@ -31,6 +33,14 @@ class PocketIcReplayTest {
     @AfterEach
     void stopFake() {
         fake.close();
+    }
+
+    private static RunResult replay(Scenario s, PocketIcClient client) {
+        return replay(s, client, OrchestrationReplay.DEFAULT_CALL_TIMEOUT);
+    }
+
+    private static RunResult replay(Scenario s, PocketIcClient client, Duration callTimeout) {
+        return PocketIcSubstrate.atUrl(URI.create(client.serverUrl()), callTimeout).replay(s, client);
     }
 
     private Scenario scenario(String toml) throws IOException {
@@ -56,11 +66,11 @@ class PocketIcReplayTest {
 
     @Test
     void sendsThePoolsInitialCyclesWhenTheyAgreeElseTheLargest() throws IOException {
-        assertEquals(new BigInteger("3000000000000"), PocketIcReplay.cyclesPerCanister(scenario(TWO_POOLS.formatted("3T", "3T"))));
+        assertEquals(new BigInteger("3000000000000"), OrchestrationReplay.cyclesPerCanister(scenario(TWO_POOLS.formatted("3T", "3T"))));
         Scenario differ = scenario(TWO_POOLS.formatted("2T", "7T"));
-        assertEquals(new BigInteger("7000000000000"), PocketIcReplay.cyclesPerCanister(differ));
+        assertEquals(new BigInteger("7000000000000"), OrchestrationReplay.cyclesPerCanister(differ));
 
-        RunResult r = PocketIcReplay.replay(differ, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST));
+        RunResult r = replay(differ, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST));
         for (PoolSummary p : r.pools()) {
             assertEquals(1, p.workersFinal(), p.name());
             assertEquals(7_000_000_000_000L, p.cyclesSpent(), "completed x the cycles actually sent: " + p.name());
@@ -93,9 +103,9 @@ class PocketIcReplayTest {
                 kind = "root_reject"
                 """);
         assertEquals(List.of("[[load]]", "[[faults]]", "hub.topup_interval", "pools.api.autoscaler"),
-                PocketIcReplay.unsupportedKeys(s));
+                OrchestrationReplay.unsupportedKeys(s));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PocketIcReplay.replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST)));
+                () -> replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST)));
         assertTrue(e.getMessage().startsWith("backend pocketic replays the bootstrap and [[calls]] only"), e.getMessage());
         assertEquals(0, fake.requests().size());
     }
@@ -113,7 +123,7 @@ class PocketIcReplayTest {
                 pool = "api"
                 """);
         fake.rejectNextCreate(new FakePocketIc.Reject(4, 403, "insufficient cycles for create_canister"));
-        RunResult r = PocketIcReplay.replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST));
+        RunResult r = replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST));
         PoolSummary api = r.pools().get(0);
         assertEquals(2, api.createsStarted());
         assertEquals(1, api.createsCompleted());
@@ -140,7 +150,7 @@ class PocketIcReplayTest {
         fake.ticksPerMessage(200);
         PocketIcClient client = PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST.withFallbackRounds(500));
         SubstrateUnavailableException e = assertThrows(SubstrateUnavailableException.class,
-                () -> PocketIcReplay.replay(s, client, Duration.ofMillis(10)));
+                () -> replay(s, client, Duration.ofMillis(10)));
         assertEquals("PocketIC server at " + fake.url() + " did not finish the bootstrap within 20ms "
                 + "(0 canisters created so far)", e.getMessage());
         assertTrue(fake.deleted(0), "the instance is deleted on failure too");
@@ -155,7 +165,7 @@ class PocketIcReplayTest {
         fake.failNext(1, 500, "out of disk");
         // status is not an instance request, so the failure hits the first one: reading the instance time
         SubstrateUnavailableException e = assertThrows(SubstrateUnavailableException.class,
-                () -> PocketIcReplay.replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST)));
+                () -> replay(s, PocketIcClient.connect(fake.url(), PocketIcClientTest.FAST)));
         assertTrue(e.getMessage().startsWith("PocketIC server at " + fake.url() + " cannot read the instance time: "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("out of disk"), e.getMessage());

@@ -28,12 +28,13 @@ import org.caniclab.core.ic.Principal;
 import org.caniclab.core.metrics.ScalingMetrics;
 import org.caniclab.core.registry.RegisteredWorker;
 import org.caniclab.core.workflow.ScalingWorkflow;
+import org.caniclab.sim.substrate.HubPort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core workflow run end to end on {@link PocketIcRuntime}: one suite, held against the strict fake and,
+ * The core workflow run end to end on {@link PocketIcRemote} (through {@link HubPort}): one suite, held against the strict fake and,
  * when {@code POCKET_IC_BIN} is set, a real PocketIC server. Subclasses provide a fresh instance per test.
  *
  * <p>The main case is Canic 0.33.3's own PocketIC test ({@code scale_hub_bootstraps_initial_worker_then_manual_
@@ -50,7 +51,8 @@ abstract class ScalingWorkflowContract {
 
     private ExecutorService hubThread;
     private final List<Thread> hubThreads = Collections.synchronizedList(new ArrayList<>());
-    protected PocketIcRuntime runtime;
+    protected PocketIcRemote remote;
+    protected HubPort runtime;
     protected final List<String> rows = Collections.synchronizedList(new ArrayList<>());
     private final List<String> rowThreads = Collections.synchronizedList(new ArrayList<>());
 
@@ -68,13 +70,14 @@ abstract class ScalingWorkflowContract {
             hubThreads.add(t);
             return t;
         });
-        runtime = PocketIcRuntime.builder(instance(), HUB, hubThread).sender(ROOT).cyclesPerCanister(CYCLES).build();
+        remote = PocketIcRemote.builder(instance()).sender(ROOT).build();
+        runtime = new HubPort(remote, HUB, hubThread, pool -> CYCLES);
     }
 
     @AfterEach
     void stopHub() {
-        if (runtime != null) { // null when set-up was skipped
-            runtime.close();
+        if (remote != null) { // null when set-up was skipped
+            remote.close();
         }
         hubThread.shutdownNow();
     }
@@ -140,7 +143,7 @@ abstract class ScalingWorkflowContract {
                     "controllers: the parent (hub) and the sender (root)");
             assertTrue(instance().getCycles(pid).compareTo(CYCLES) <= 0 && instance().getCycles(pid).signum() > 0);
         }
-        assertEquals(2, runtime.createdCount());
+        assertEquals(2, remote.createdCount());
     }
 
     @Test
@@ -161,7 +164,7 @@ abstract class ScalingWorkflowContract {
         onHub(() -> wf.createWorker("scales"));
         CanicError refused = failureOnHub(() -> wf.createWorker("scales"));
         assertEquals(ErrorCode.CONFLICT, refused.publicCode());
-        assertEquals(1, runtime.createdCount(), "no second create reached the substrate");
+        assertEquals(1, remote.createdCount(), "no second create reached the substrate");
         assertEquals("plan_create/skipped/at_max_workers", rows.get(rows.size() - 1));
     }
 

@@ -21,16 +21,20 @@ import org.caniclab.core.error.ErrorClass;
 import org.caniclab.core.error.ErrorCode;
 import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.CreateOutcome;
+import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Recorded;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Reject;
 import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.HubPort;
+import org.caniclab.sim.substrate.RemoteIc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The port on PocketIC: what root sends, where stages complete, how failures are classified. */
-class PocketIcRuntimeTest {
+/** PocketIC as root: what it sends, where stages complete (through {@link HubPort}), how failures are classified. */
+class PocketIcRemoteTest {
     private static final Principal HUB = ScalingWorkflowContract.HUB;
     private static final Principal ROOT = ScalingWorkflowContract.ROOT;
     private static final CanisterRole ROLE = new CanisterRole("scale");
@@ -39,7 +43,7 @@ class PocketIcRuntimeTest {
     private FakePocketIc fake;
     private PocketIcInstance instance;
     private ExecutorService hub;
-    private PocketIcRuntime runtime;
+    private PocketIcRemote remote;
 
     @BeforeEach
     void start() {
@@ -50,14 +54,29 @@ class PocketIcRuntimeTest {
             t.setDaemon(true);
             return t;
         });
-        runtime = PocketIcRuntime.builder(instance, HUB, hub).sender(ROOT).cyclesPerCanister(THREE_T).build();
+        remote = PocketIcRemote.builder(instance).sender(ROOT).build();
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        remote.close();
         hub.shutdownNow();
         fake.close();
+    }
+
+    private static CreateRequest request(Principal parent) {
+        return new CreateRequest("scales", ROLE, parent, CreateRequest.Cause.CREATE_WORKER);
+    }
+
+    /** A create through {@code root}, its outcome as a principal or a failed stage. */
+    private static CompletionStage<Principal> create(RemoteIc root, Principal parent) {
+        return root.createCanister(request(parent), THREE_T).thenCompose(o -> o instanceof CreateOutcome.Created c
+                ? CompletableFuture.completedFuture(c.pid())
+                : CompletableFuture.failedFuture(((CreateOutcome.Failed) o).error()));
+    }
+
+    private CompletionStage<Principal> create(Principal parent) {
+        return create(remote, parent);
     }
 
     private <T> T await(CompletionStage<T> stage) throws Exception {
@@ -75,7 +94,7 @@ class PocketIcRuntimeTest {
 
     @Test
     void createsWithTheConfiguredCyclesAndControllersParentThenSender() throws Exception {
-        Principal pid = await(runtime.createCanister(ROLE, HUB));
+        Principal pid = await(create(HUB));
         assertEquals(List.of(pid), fake.allocated(0));
         assertEquals(new FakePocketIc.Canister(pid, List.of(HUB, ROOT), THREE_T), fake.canister(0, pid));
 
@@ -86,22 +105,21 @@ class PocketIcRuntimeTest {
         byte[] payload = Base64.getDecoder().decode(submit.json().get("payload").asText());
         assertEquals(ProvisionalCreateArgs.of(THREE_T, List.of(HUB, ROOT)),
                 ManagementCandid.decodeProvisionalCreateArgs(payload));
-        assertEquals(HUB, runtime.self());
-        assertEquals(1, runtime.createdCount());
+        assertEquals(1, remote.createdCount());
     }
 
     @Test
     void namesEachControllerOnceWhenTheParentIsTheSender() throws Exception {
-        Principal pid = await(runtime.createCanister(ROLE, ROOT));
+        Principal pid = await(create(ROOT));
         assertEquals(List.of(ROOT), fake.canister(0, pid).controllers());
     }
 
     @Test
     void routesThroughTheDefaultEffectiveCanisterIdWhenAskedTo() throws Exception {
-        try (PocketIcRuntime routed = PocketIcRuntime.builder(instance, HUB, hub).sender(ROOT)
+        try (PocketIcRemote routed = PocketIcRemote.builder(instance).sender(ROOT)
                 .effectivePrincipal(EffectivePrincipal.canister(instance.topology().defaultEffectiveCanisterId()))
                 .build()) {
-            await(routed.createCanister(ROLE, HUB));
+            await(create(routed, HUB));
         }
         assertEquals("///////gAAABAQ==", fake.requests("/update/submit_ingress_message").get(0).json()
                 .get("effective_principal").get("CanisterId").asText());
@@ -110,8 +128,9 @@ class PocketIcRuntimeTest {
     @Test
     void completesTheStageOnTheHubThread() throws Exception {
         // Attach the continuation on the hub thread itself, as the workflow does: the completion is queued behind it.
+        HubPort port = new HubPort(remote, HUB, hub, pool -> THREE_T);
         CompletableFuture<String> where = CompletableFuture.supplyAsync(
-                () -> runtime.createCanister(ROLE, HUB).thenApply(pid -> Thread.currentThread().getName()), hub)
+                () -> port.createCanister(request(HUB)).thenApply(o -> Thread.currentThread().getName()), hub)
                 .thenCompose(s -> s);
         assertEquals("hub", where.get(10, TimeUnit.SECONDS));
     }
@@ -119,27 +138,27 @@ class PocketIcRuntimeTest {
     @Test
     void doesNotBlockTheCallerWhileRootWorks() throws Exception {
         fake.answerNextWithStarted(1, 50); // the submit's result is ready after 50 polls
-        CompletionStage<Principal> stage = runtime.createCanister(ROLE, HUB);
+        CompletionStage<Principal> stage = create(HUB);
         assertTrue(!stage.toCompletableFuture().isDone(), "createCanister returns before root answers");
         Principal pid = await(stage);
         assertEquals(List.of(pid), fake.allocated(0));
     }
 
     @Test
-    void nowIsTheInstanceTimeReadAfterEachCreation() throws Exception {
-        assertEquals(FakePocketIc.GENESIS_NANOS, runtime.now());
-        await(runtime.createCanister(ROLE, HUB));
-        assertEquals(fake.time(0), runtime.now());
-        assertTrue(runtime.now() > FakePocketIc.GENESIS_NANOS, "executing the call took a round");
+    void lastKnownTimeIsTheInstanceTimeReadAfterEachCreation() throws Exception {
+        assertEquals(FakePocketIc.GENESIS_NANOS, remote.lastKnownTime());
+        await(create(HUB));
+        assertEquals(fake.time(0), remote.lastKnownTime());
+        assertTrue(remote.lastKnownTime() > FakePocketIc.GENESIS_NANOS, "executing the call took a round");
         instance.setTime(FakePocketIc.GENESIS_NANOS + 3_600_000_000_000L);
-        assertEquals(fake.time(0), runtime.syncTime());
-        assertEquals(FakePocketIc.GENESIS_NANOS + 3_600_000_000_000L, runtime.now());
+        assertEquals(fake.time(0), remote.syncTime());
+        assertEquals(FakePocketIc.GENESIS_NANOS + 3_600_000_000_000L, remote.lastKnownTime());
     }
 
     @Test
     void anOutOfCyclesRejectIsRootsOutOfCycles() throws Exception {
         fake.rejectNextCreate(new Reject(4, 403, "Cannot create canister: 3T cycles needed"));
-        CanicError e = failure(runtime.createCanister(ROLE, HUB));
+        CanicError e = failure(create(HUB));
         assertEquals(ErrorCode.OUT_OF_CYCLES, e.publicCode());
         assertEquals(ErrorClass.DOMAIN, e.errorClass());
         assertEquals("management canister rejected create_canister for role scale: reject code 4 (CanisterReject),"
@@ -151,13 +170,13 @@ class PocketIcRuntimeTest {
     void aCanisterLimitRejectIsResourceExhausted() throws Exception {
         fake.rejectEncoding(FakePocketIc.RejectEncoding.STRINGS);
         fake.rejectNextCreate(new Reject(1, 102, "subnet full"));
-        assertEquals(ErrorCode.RESOURCE_EXHAUSTED, failure(runtime.createCanister(ROLE, HUB)).publicCode());
+        assertEquals(ErrorCode.RESOURCE_EXHAUSTED, failure(create(HUB)).publicCode());
     }
 
     @Test
     void anyOtherRejectIsRejected() throws Exception {
         fake.rejectNextCreate(new Reject(5, 502, "trapped"));
-        CanicError e = failure(runtime.createCanister(ROLE, HUB));
+        CanicError e = failure(create(HUB));
         assertEquals(ErrorCode.REJECTED, e.publicCode());
         assertTrue(e.getMessage().endsWith("reject code 5 (CanisterError), IC0502 CanisterTrapped: trapped"),
                 e.getMessage());
@@ -166,7 +185,7 @@ class PocketIcRuntimeTest {
     @Test
     void aServerErrorIsATransportFailure() throws Exception {
         fake.failNext(1, 500, "the state machine panicked");
-        CanicError e = failure(runtime.createCanister(ROLE, HUB));
+        CanicError e = failure(create(HUB));
         assertEquals(ErrorClass.OPS, e.errorClass());
         assertEquals(ErrorOrigin.OPS, e.origin());
         assertEquals(ErrorCode.INTERNAL, e.publicCode());
@@ -178,17 +197,17 @@ class PocketIcRuntimeTest {
     @Test
     void anUnreachableServerIsATransportFailureNamingTheUrl() throws Exception {
         fake.close();
-        CanicError e = failure(runtime.createCanister(ROLE, HUB));
+        CanicError e = failure(create(HUB));
         assertEquals(ErrorClass.OPS, e.errorClass());
         assertTrue(e.getMessage().contains("PocketIC server at " + fake.url() + " is unreachable"), e.getMessage());
     }
 
     @Test
-    void aClosedRuntimeFailsCreatesAtOnce() throws Exception {
-        runtime.close();
-        CanicError e = failure(runtime.createCanister(ROLE, HUB));
+    void aClosedRemoteFailsCreatesAtOnce() throws Exception {
+        remote.close();
+        CanicError e = failure(create(HUB));
         assertEquals(ErrorClass.OPS, e.errorClass());
-        assertTrue(e.getMessage().contains("runtime is closed"), e.getMessage());
+        assertTrue(e.getMessage().contains("remote is closed"), e.getMessage());
     }
 
     @Test
@@ -196,7 +215,7 @@ class PocketIcRuntimeTest {
         fake.answerNextBusy(3);
         List<CompletableFuture<Principal>> stages = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            stages.add(runtime.createCanister(ROLE, HUB).toCompletableFuture());
+            stages.add(create(HUB).toCompletableFuture());
         }
         TreeSet<Principal> ids = new TreeSet<>();
         for (CompletableFuture<Principal> s : stages) {

@@ -1,0 +1,38 @@
+package org.caniclab.sim;
+
+import java.util.List;
+import org.caniclab.reports.RunResult;
+import org.caniclab.sim.model.Scenario;
+
+/**
+ * Where a scenario runs: the embedded simulator ({@link Simulator}), a PocketIC server, a real IC endpoint. Every
+ * substrate returns the same {@link RunResult}, so expectations, reports and sweeps do not care which one ran. The
+ * API is in-process and reentrant across instances: a sweep calls {@link #run} thousands of times in one JVM.
+ *
+ * <pre>{@code
+ * Substrate sim = new Simulator();
+ * RunResult r = sim.run(scenario, ProgressListener.NONE);
+ * List<String> refused = substrate.unsupportedKeys(scenario);   // check before running
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Substrate {
+    /**
+     * Runs the scenario to its end.
+     *
+     * @throws org.caniclab.sim.substrate.SubstrateUnavailableException when the substrate cannot be reached or does
+     *     not finish a step in time
+     * @throws IllegalArgumentException when the scenario has {@link #unsupportedKeys}
+     */
+    RunResult run(Scenario scenario, ProgressListener progress);
+
+    /** The scenario keys this substrate cannot run, as the scenario names them; empty when it can run it all. */
+    default List<String> unsupportedKeys(Scenario scenario) {
+        return List.of();
+    }
+
+    /** What this substrate runs, for the message that refuses the rest. */
+    default String accepted() {
+        return "every scenario key";
+    }
+}

@@ -1,0 +1,90 @@
+package org.caniclab.sim.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.caniclab.core.driver.HubDriver;
+import org.caniclab.core.driver.HubEvent;
+import org.caniclab.core.driver.HubListener;
+import org.caniclab.core.metrics.MetricRow;
+import org.caniclab.core.metrics.ScalingMetrics;
+import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.OrchestrationEvent;
+import org.caniclab.reports.PoolSummary;
+import org.caniclab.reports.RequestStats;
+import org.caniclab.reports.RunHeader;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.TimelineRow;
+
+/**
+ * The one place where what a run observed becomes report records: orchestration events as the hub's listener,
+ * timeline samples as the run takes them, and at the end the per-pool summaries and Canic's metric rows. Every
+ * substrate (the simulator, the network replays) feeds one, so a new report field is added here and in
+ * {@code reports}, nowhere else.
+ *
+ * <pre>{@code
+ * RunCollector c = new RunCollector(start);           // events are timed relative to start
+ * HubDriver hub = HubDriver.builder(port).listener(c).build();
+ * ...
+ * c.sample(t, "api", workers, reserved, inFlight, queueDepth, utilization, arrivals, rejections);
+ * RunResult r = c.result(header, pools, hub.workflow().metrics(), histograms);
+ * }</pre>
+ */
+public final class RunCollector implements HubListener {
+    private final long origin;
+    private final List<OrchestrationEvent> events = new ArrayList<>();
+    private final List<TimelineRow> timeline = new ArrayList<>();
+
+    /** @param origin the clock value events are timed from (0 on the simulator; the instance clock at start) */
+    public RunCollector(long origin) {
+        this.origin = origin;
+    }
+
+    @Override
+    public void event(HubEvent e) {
+        events.add(new OrchestrationEvent(Math.max(0, e.timeNanos() - origin), e.pool(), e.call(), e.outcome(),
+                e.detail()));
+    }
+
+    /** One timeline row: a pool's state at {@code timeNanos} and what happened over the interval before it. */
+    public void sample(long timeNanos, String pool, int workers, int reserved, long inFlight, int queueDepth,
+            double utilization, long arrivals, long rejections) {
+        timeline.add(new TimelineRow(timeNanos, pool, workers, reserved, (int) inFlight, queueDepth, utilization,
+                arrivals, rejections));
+    }
+
+    /** What one pool showed over the run, as the collector needs it for its summary. */
+    public record PoolOutcome(String name, int minWorkers, int maxWorkers, int workersFinal, int workersPeak,
+            long orphans, long cyclesSpent, RequestStats requests) {}
+
+    /** A pool's outcome with the hub's create counters. */
+    public static PoolSummary summary(PoolOutcome p, HubDriver hub) {
+        return new PoolSummary(p.name(), p.minWorkers(), p.maxWorkers(), p.workersFinal(), p.workersPeak(),
+                PoolSummary.overshoot(p.workersPeak(), p.maxWorkers()), hub.createsStarted(p.name()),
+                hub.createsCompleted(p.name()), hub.createsFailed(p.name()), p.orphans(), p.cyclesSpent(),
+                p.requests());
+    }
+
+    /** The run's result: the header, the pools in scenario order, the workflow's metric rows, every event. */
+    public RunResult result(RunHeader header, List<PoolOutcome> pools, HubDriver hub,
+            SortedMap<String, Histogram> histograms) {
+        List<PoolSummary> summaries = new ArrayList<>();
+        for (PoolOutcome p : pools) {
+            summaries.add(summary(p, hub));
+        }
+        return new RunResult(header, summaries, metricRows(hub.workflow().metrics()), List.copyOf(timeline),
+                List.copyOf(events), new TreeMap<>(histograms), List.of());
+    }
+
+    /** Canic's metric rows as the report lists them. */
+    static List<MetricCount> metricRows(ScalingMetrics metrics) {
+        List<MetricCount> rows = new ArrayList<>();
+        for (MetricRow row : metrics.snapshot()) {
+            rows.add(new MetricCount(row.operation().label(), row.outcome().label(), row.reason().label(),
+                    row.count()));
+        }
+        return rows;
+    }
+}

@@ -85,7 +85,7 @@ class PocketIcRuntimeTest {
         assertEquals("None", submit.json().get("effective_principal").asText());
         byte[] payload = Base64.getDecoder().decode(submit.json().get("payload").asText());
         assertEquals(ProvisionalCreateArgs.of(THREE_T, List.of(HUB, ROOT)),
-                ManagementCandid.decodeProvisionalCreateArgs(payload));
+                CandidDecoding.decodeProvisionalCreateArgs(payload));
         assertEquals(HUB, runtime.self());
         assertEquals(1, runtime.createdCount());
     }
@@ -161,6 +161,24 @@ class PocketIcRuntimeTest {
         assertEquals(ErrorCode.REJECTED, e.publicCode());
         assertTrue(e.getMessage().endsWith("reject code 5 (CanisterError), IC0502 CanisterTrapped: trapped"),
                 e.getMessage());
+    }
+
+    @Test
+    void aRoutingFailureAtSubmissionIsRootsManagementCallFailingAsARejectAtExecutionIs() throws Exception {
+        Principal nowhere = Principal.of(new byte[] {1, 2, 3});
+        try (PocketIcRuntime misrouted = PocketIcRuntime.builder(instance, HUB, hub).sender(ROOT)
+                .effectivePrincipal(EffectivePrincipal.subnet(nowhere)).build()) {
+            CanicError refused = failure(misrouted.createCanister(ROLE, HUB));
+            fake.rejectNextCreate(new Reject(3, 404, "Subnet not found"));
+            CanicError rejected = failure(runtime.createCanister(ROLE, HUB));
+            assertEquals(ErrorClass.DOMAIN, refused.errorClass(), refused.getMessage());
+            assertEquals(rejected.errorClass(), refused.errorClass());
+            assertEquals(rejected.publicCode(), refused.publicCode());
+            assertEquals(org.caniclab.core.metrics.ScalingReason.POLICY_DENIED,
+                    org.caniclab.core.metrics.ScalingReason.fromError(refused));
+            assertTrue(refused.getMessage().contains("refused at submission (HTTP 400 BadIngressMessage): Subnet with"
+                    + " ID " + nowhere + " not found"), refused.getMessage());
+        }
     }
 
     @Test

@@ -215,7 +215,13 @@ public final class HubDriver {
             createsSent++;
             counters(pool)[0]++;
             log(pool, "create_worker", "started", "via " + via);
-            return port.createCanister(request).handle((outcome, failure) -> {
+            CompletionStage<CreateOutcome> answer;
+            try {
+                answer = port.createCanister(request);
+            } catch (RuntimeException e) { // a port defect: still one answer per create, so the counters balance
+                answer = CompletableFuture.failedFuture(e);
+            }
+            return answer.handle((outcome, failure) -> {
                 CreateOutcome o = failure != null ? new CreateOutcome.Failed(CanicError.classify(failure)) : outcome;
                 long[] c = counters(pool);
                 if (o instanceof CreateOutcome.Created created) {

@@ -2,7 +2,6 @@ package org.caniclab.sim.substrate.pocketic;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +16,9 @@ import org.caniclab.core.ic.Principal;
  * {@code record { canister_id : principal }}.
  *
  * <p>Encoding emits the smallest type table for exactly these types, fields sorted by Candid field hash
- * ({@link #fieldHash}). Decoding reads any well-formed message and accepts record subtyping (extra fields
- * are ignored, a missing {@code opt} field reads as absent), so a reply or argument written by another
- * encoder with a larger type table decodes to the same value. Malformed input throws
- * {@link CandidFormatException}.
+ * ({@link #fieldHash}). Decoding is only what production needs, the reply's canister id: a record with
+ * extra primitive fields, or followed by extra primitive arguments, still reads; malformed input throws
+ * {@link CandidFormatException}. (The fake management canister's general Candid reader is test code.)
  *
  * <pre>{@code
  * byte[] arg = ManagementCandid.encodeProvisionalCreateArgs(
@@ -137,52 +135,6 @@ public final class ManagementCandid {
         return w.toByteArray();
     }
 
-    /**
-     * Decodes a {@code provisional_create_canister_with_cycles} argument written by any encoder (the fake
-     * management canister uses it; tests use it to check encodings by value).
-     */
-    public static ProvisionalCreateArgs decodeProvisionalCreateArgs(byte[] bytes) {
-        CandidReader.Message m = CandidReader.decode(bytes);
-        CandidReader.Rec rec = firstRecord(m, "provisional_create_canister_with_cycles argument");
-        Optional<BigInteger> amount = optField(m, rec, H_AMOUNT, "amount", CandidReader.T_NAT)
-                .map(v -> (BigInteger) v);
-        Optional<Principal> specified = optField(m, rec, H_SPECIFIED_ID, "specified_id", CandidReader.T_PRINCIPAL)
-                .map(v -> (Principal) v);
-        OptionalLong version = optField(m, rec, H_SENDER_CANISTER_VERSION, "sender_canister_version",
-                CandidReader.T_NAT64).map(v -> OptionalLong.of(((BigInteger) v).longValue()))
-                .orElse(OptionalLong.empty());
-        Optional<List<Principal>> controllers = Optional.empty();
-        Integer settingsType = rec.types().get(H_SETTINGS);
-        if (settingsType != null) {
-            int inner = requireOpt(m, settingsType, "settings");
-            if (m.kind(inner) != CandidReader.T_RECORD) {
-                throw mismatch("settings", "opt record {...}", m.describe(settingsType));
-            }
-            @SuppressWarnings("unchecked")
-            Optional<Object> settings = (Optional<Object>) rec.values().get(H_SETTINGS);
-            if (settings.isPresent()) {
-                CandidReader.Rec s = (CandidReader.Rec) settings.get();
-                Integer ct = s.types().get(H_CONTROLLERS);
-                if (ct != null) {
-                    int vec = requireOpt(m, ct, "settings.controllers");
-                    if (m.kind(vec) != CandidReader.T_VEC || m.inner(vec) != CandidReader.T_PRINCIPAL) {
-                        throw mismatch("settings.controllers", "opt vec principal", m.describe(ct));
-                    }
-                    @SuppressWarnings("unchecked")
-                    Optional<Object> cs = (Optional<Object>) s.values().get(H_CONTROLLERS);
-                    if (cs.isPresent()) {
-                        List<Principal> list = new ArrayList<>();
-                        for (Object o : (List<?>) cs.get()) {
-                            list.add((Principal) o);
-                        }
-                        controllers = Optional.of(list);
-                    }
-                }
-            }
-        }
-        return new ProvisionalCreateArgs(amount, controllers, specified, version);
-    }
-
     /** Encodes {@code record { canister_id : principal }} (the create reply; also the argument of status/stop/start/delete). */
     public static byte[] encodeCanisterIdRecord(Principal canisterId) {
         return new CandidWriter().magic()
@@ -192,56 +144,11 @@ public final class ManagementCandid {
                 .toByteArray();
     }
 
-    /** Decodes {@code record { canister_id : principal }}; extra fields and extra arguments are ignored. */
+    /**
+     * Decodes the create reply {@code record { canister_id : principal }}; extra primitive fields and extra
+     * primitive arguments are ignored (record subtyping), anything else is a {@link CandidFormatException}.
+     */
     public static Principal decodeCanisterIdRecord(byte[] bytes) {
-        CandidReader.Message m = CandidReader.decode(bytes);
-        CandidReader.Rec rec = firstRecord(m, "record { canister_id : principal }");
-        Integer t = rec.types().get(H_CANISTER_ID);
-        if (t == null) {
-            throw new CandidFormatException("expected record { canister_id : principal }, but the record has no field"
-                    + " canister_id (hash " + H_CANISTER_ID + "); its fields are " + rec.types().keySet());
-        }
-        if (t != CandidReader.T_PRINCIPAL) {
-            throw mismatch("canister_id", "principal", m.describe(t));
-        }
-        return (Principal) rec.values().get(H_CANISTER_ID);
-    }
-
-    private static CandidReader.Rec firstRecord(CandidReader.Message m, String expected) {
-        if (m.args().isEmpty()) {
-            throw new CandidFormatException("expected " + expected + ", but the message has no arguments");
-        }
-        int t = m.argTypes().get(0);
-        if (m.kind(t) != CandidReader.T_RECORD) {
-            throw new CandidFormatException("expected " + expected + ", but the first argument is " + m.describe(t));
-        }
-        return (CandidReader.Rec) m.args().get(0);
-    }
-
-    /** An {@code opt <primitive>} field; absent fields read as none (record subtyping). */
-    private static Optional<Object> optField(CandidReader.Message m, CandidReader.Rec rec, long hash, String name,
-            int primitive) {
-        Integer t = rec.types().get(hash);
-        if (t == null) {
-            return Optional.empty();
-        }
-        int inner = requireOpt(m, t, name);
-        if (inner != primitive) {
-            throw mismatch(name, "opt " + CandidReader.primitiveName(primitive), m.describe(t));
-        }
-        @SuppressWarnings("unchecked")
-        Optional<Object> v = (Optional<Object>) rec.values().get(hash);
-        return v;
-    }
-
-    private static int requireOpt(CandidReader.Message m, int t, String name) {
-        if (m.kind(t) != CandidReader.T_OPT) {
-            throw mismatch(name, "an opt type", m.describe(t));
-        }
-        return m.inner(t);
-    }
-
-    private static CandidFormatException mismatch(String field, String expected, String found) {
-        return new CandidFormatException("field " + field + ": expected " + expected + ", found " + found);
+        return CanisterIdReplyReader.read(bytes);
     }
 }

@@ -184,9 +184,9 @@ public final class PocketIcClient implements AutoCloseable {
     }
 
     /**
-     * {@code POST /instances} with the superset {@code InstanceConfig} every server from v9 to v15 accepts
-     * (every list field present, {@code cloud_engine} and {@code verified_application} included) and one
-     * application subnet.
+     * {@code POST /instances} with the {@code InstanceConfig} every server from v9 to v15 accepts (every list
+     * field present, {@code cloud_engine} and {@code verified_application} included; optional fields without a
+     * value omitted, not {@code null}) and one application subnet.
      */
     public PocketIcInstance createInstance() {
         String endpoint = "POST /instances";
@@ -282,15 +282,21 @@ public final class PocketIcClient implements AutoCloseable {
         while (true) {
             sleep(options.pollInterval(), endpoint);
             Response g = send("GET", graph, null, graphEndpoint);
-            if (g.status == 404) { // not ready yet
+            if (g.status == 404 && g.body.isBlank()) {
+                // The server's own "not found" carries a JSON message; a bare 404 is the framework's: no such route.
+                throw new PocketIcException(endpoint, 404, "PocketIC " + endpoint + " failed: it answered 202 for "
+                        + op.asText() + " but " + graphEndpoint + " is a bare 404 (no read_graph route on this server)");
+            }
+            if (g.status == 404) { // {"message": "state_label / op_id not found ..."}: not done yet, or pruned (v11+)
                 if (System.nanoTime() > deadline) {
                     throw new PocketIcException(endpoint, 202, "PocketIC " + endpoint + " failed: the operation "
                             + op.asText() + " did not finish within " + options.operationTimeout().toMillis()
-                            + " ms (polled " + graphEndpoint + ")");
+                            + " ms (" + graphEndpoint + " kept answering 404 not found: still running, or its result"
+                            + " was pruned, which servers from v11 on answer with 404 rather than 410)");
                 }
                 continue;
             }
-            if (g.status == 410) {
+            if (g.status == 410) { // servers before v11: {"message": "Pruned"}
                 throw new PocketIcException(endpoint, 410, "PocketIC " + endpoint + " failed: the result of "
                         + op.asText() + " was pruned before it was read (" + graphEndpoint + " answered 410)");
             }
@@ -436,7 +442,7 @@ public final class PocketIcClient implements AutoCloseable {
             // not JSON (e.g. a framework's plain-text rejection): quote it as is
         }
         return new PocketIcException(endpoint, r.status, "PocketIC " + endpoint + " failed: HTTP " + r.status + ": "
-                + (message != null ? message : snippet(r.body)));
+                + (message != null ? message : snippet(r.body)), false, null, message);
     }
 
     static PocketIcException malformed(String endpoint, String what, JsonNode got) {
@@ -462,24 +468,19 @@ public final class PocketIcClient implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
     // Shapes.
 
+    /**
+     * Every list field (a missing {@code Vec} is refused; {@code cloud_engine} is required from v13), the v9
+     * {@code nonmainnet_features} flag (later servers ignore it), and no optional field without a value: a
+     * missing optional field is "none" on every version, while v13–v15 refuse an explicit {@code null} for some.
+     */
     private ObjectNode instanceConfig() {
         ObjectNode body = json.createObjectNode();
         ObjectNode set = body.putObject("subnet_config_set");
-        for (String named : new String[] {"nns", "sns", "ii", "fiduciary", "bitcoin"}) {
-            set.putNull(named);
-        }
         set.putArray("system");
         set.putArray("application").add(subnetSpec());
         set.putArray("verified_application");
         set.putArray("cloud_engine");
-        body.putNull("state_dir");
-        body.putNull("log_level");
-        body.putNull("bitcoind_addr");
         body.put("nonmainnet_features", false);
-        for (String v10plus : new String[] {"icp_config", "icp_features", "initial_time", "http_gateway_config",
-            "incomplete_state", "mainnet_nns_subnet_id", "disable_ingress_validation"}) {
-            body.putNull(v10plus);
-        }
         return body;
     }
 
@@ -489,7 +490,6 @@ public final class PocketIcClient implements AutoCloseable {
         s.put("instruction_config", "Production");
         s.put("dts_flag", "Enabled"); // known to older servers; newer ones ignore unknown fields (pic-js still sends it)
         s.put("cost_schedule", "Normal");
-        s.putNull("subnet_admins");
         return s;
     }
 

@@ -22,16 +22,23 @@ public sealed class PocketIcException extends RuntimeException permits IngressRe
     private final String endpoint;
     private final int status;
     private final boolean unknownRoute;
+    private final String serverMessage;
 
     PocketIcException(String endpoint, int status, String message) {
         this(endpoint, status, message, false, null);
     }
 
     PocketIcException(String endpoint, int status, String message, boolean unknownRoute, Throwable cause) {
+        this(endpoint, status, message, unknownRoute, cause, null);
+    }
+
+    PocketIcException(String endpoint, int status, String message, boolean unknownRoute, Throwable cause,
+            String serverMessage) {
         super(message, cause);
         this.endpoint = endpoint;
         this.status = status;
         this.unknownRoute = unknownRoute;
+        this.serverMessage = serverMessage;
     }
 
     /** {@code METHOD /path} of the failed request. */
@@ -42,6 +49,14 @@ public sealed class PocketIcException extends RuntimeException permits IngressRe
     /** The HTTP status, or {@link #NO_STATUS}. */
     public int status() {
         return status;
+    }
+
+    /**
+     * The {@code message} of the server's JSON error body as it sent it (e.g.
+     * {@code BadIngressMessage("Subnet with ID ... not found")}), or null when the answer had none.
+     */
+    String serverMessage() {
+        return serverMessage;
     }
 
     /** True for a bare 404 (empty body): the server does not have this route, i.e. the feature is missing. */

@@ -18,7 +18,12 @@ import org.caniclab.core.ic.Principal;
  * <p>Update calls follow the algorithm of the backends spec (§A.4): submit, then {@code await_ingress_message};
  * when the server answers that with a bare 404 (v9.0.3–v9.x lack the route) the instance remembers it and
  * falls back to {@code tick} + {@code ingress_status} rounds, bounded by
- * {@link PocketIcClient.Options#fallbackRounds()}.
+ * {@link PocketIcClient.Options#fallbackRounds()}. The same bounded rounds follow an {@code await} that gave up
+ * (HTTP 400 {@code BadIngressMessage} after the server's 100 rounds); a message still running after them fails
+ * with a {@link PocketIcException} saying so. A message the server refuses at submission (HTTP 400
+ * {@code BadIngressMessage}: no subnet routes it, or its create argument does not decode) is an
+ * {@link IngressRejectedException}, like a reject at execution: either way the management canister failed the
+ * call.
  *
  * <pre>{@code
  * try (PocketIcInstance ic = client.createInstance()) {
@@ -75,7 +80,11 @@ public final class PocketIcInstance implements AutoCloseable {
         }
     }
 
-    /** {@code POST update/submit_ingress_message}: the message id, or {@link IngressRejectedException}. */
+    /**
+     * {@code POST update/submit_ingress_message}: the message id (whose effective principal the server rewrites
+     * to the subnet it routed the message to), or {@link IngressRejectedException} when the server rejects or
+     * refuses it.
+     */
     public MessageId submitIngress(CanisterCall call) {
         String path = "update/submit_ingress_message";
         ObjectNode body = client.json().createObjectNode();
@@ -84,8 +93,17 @@ public final class PocketIcInstance implements AutoCloseable {
         body.put("method", call.method());
         body.put("payload", PocketIcClient.b64(call.payload()));
         body.set("effective_principal", effectivePrincipal(call.effectivePrincipal()));
-        JsonNode r = post(path, body);
         String endpoint = endpoint("POST", path);
+        JsonNode r;
+        try {
+            r = post(path, body);
+        } catch (PocketIcException e) {
+            String refused = badIngressMessage(e);
+            if (refused != null) {
+                throw new IngressRejectedException(endpoint, 400, RejectInfo.refusedAtSubmission(refused));
+            }
+            throw e;
+        }
         if (r.has("Ok") && r.get("Ok").isObject() && r.get("Ok").path("message_id").isTextual()) {
             return new MessageId(r.get("Ok"));
         }
@@ -102,15 +120,22 @@ public final class PocketIcInstance implements AutoCloseable {
      * {@link IngressRejectedException}.
      */
     public byte[] awaitIngress(MessageId messageId) {
+        String gaveUp = null;
         if (!awaitMissing) {
             String path = "update/await_ingress_message";
             try {
                 return result(endpoint("POST", path), post(path, messageId.raw()));
             } catch (PocketIcException e) {
-                if (!e.unknownRoute() || e instanceof IngressRejectedException) {
+                String bad = e instanceof IngressRejectedException ? null : badIngressMessage(e);
+                if (bad != null && bad.startsWith("Failed to answer to ingress")) {
+                    // The server ran its 100 rounds and the message is still running: it may yet finish, so
+                    // give it the bounded tick + ingress_status rounds before failing.
+                    gaveUp = bad;
+                } else if (!e.unknownRoute() || e instanceof IngressRejectedException) {
                     throw e;
+                } else {
+                    awaitMissing = true; // v9.0.3–v9.x: remember, and never ask again
                 }
-                awaitMissing = true; // v9.0.3–v9.x: remember, and never ask again
             }
         }
         int rounds = client.options().fallbackRounds();
@@ -121,8 +146,40 @@ public final class PocketIcInstance implements AutoCloseable {
                 return done.get();
             }
         }
+        if (gaveUp != null) {
+            throw new PocketIcException(endpoint("POST", "update/await_ingress_message"), 400, "PocketIC message "
+                    + messageId.json() + " did not complete: await_ingress_message gave up (" + gaveUp + ") and "
+                    + rounds + " more rounds of tick + ingress_status did not finish it either");
+        }
         throw new PocketIcException(endpoint("POST", "read/ingress_status"), 200, "PocketIC message "
                 + messageId.json() + " did not complete within " + rounds + " rounds of tick + ingress_status");
+    }
+
+    /**
+     * The text inside a 400 {@code {"message": "BadIngressMessage(\"...\")"}} (the server's {@code Debug}
+     * rendering of its error), unquoted; null for any other failure.
+     */
+    static String badIngressMessage(PocketIcException e) {
+        String m = e.serverMessage();
+        String prefix = "BadIngressMessage(";
+        if (e.status() != 400 || m == null || !m.startsWith(prefix) || !m.endsWith(")")) {
+            return null;
+        }
+        String inner = m.substring(prefix.length(), m.length() - 1);
+        if (inner.length() < 2 || inner.charAt(0) != '"' || inner.charAt(inner.length() - 1) != '"') {
+            return inner;
+        }
+        StringBuilder b = new StringBuilder(inner.length());
+        for (int i = 1; i < inner.length() - 1; i++) {
+            char c = inner.charAt(i);
+            if (c == '\\' && i + 1 < inner.length() - 1) {
+                char n = inner.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /**

@@ -8,8 +8,10 @@ import java.util.TreeMap;
 
 /**
  * Why the IC (here: PocketIC) rejected a message, read leniently from every shape PocketIC v4–v15 uses:
- * the v8+ {@code RejectResponse} with numeric or enum-name codes, the pre-v8 {@code {"code","description"}}
- * error and the pre-v8 {@code {"Reject": "text"}} reply.
+ * the v8+ {@code RejectResponse}, whose codes the server writes as enum names ({@code "CanisterReject"},
+ * {@code "InsufficientCyclesForCreateCanister"}) — numbers are accepted too, as some clients' types declare
+ * them —, the pre-v8 {@code {"code","description"}} error and the pre-v8 {@code {"Reject": "text"}} reply; and
+ * a message the server refused at submission ({@link #refusedAtSubmission}).
  *
  * <pre>{@code
  * try {
@@ -53,6 +55,15 @@ public record RejectInfo(int rejectCode, String rejectCodeName, String errorCode
             514, "CanisterNonEmpty", 517, "QueryCallGraphLoopDetected", 520, "InsufficientCyclesInCall",
             521, "CanisterWasmEngineError", 522, "CanisterInstructionLimitExceeded",
             524, "CanisterMemoryAccessLimitExceeded", 525, "QueryCallGraphTooDeep",
+            // v12 (pocket-ic's ErrorCode from then on): the rest of the 5xx block and the 6xx SysUnknown block.
+            526, "QueryCallGraphTotalInstructionLimitExceeded", 527, "CompositeQueryCalledInReplicatedMode",
+            528, "QueryTimeLimitExceeded", 529, "QueryCallGraphInternal",
+            530, "InsufficientCyclesInComputeAllocation", 531, "InsufficientCyclesInMemoryAllocation",
+            532, "InsufficientCyclesInMemoryGrow", 533, "ReservedCyclesLimitExceededInMemoryAllocation",
+            534, "ReservedCyclesLimitExceededInMemoryGrow", 535, "InsufficientCyclesInMessageMemoryGrow",
+            536, "CanisterMethodNotFound", 537, "CanisterWasmModuleNotFound", 538, "CanisterAlreadyInstalled",
+            539, "CanisterWasmMemoryLimitExceeded", 540, "ReservedCyclesLimitIsTooLow",
+            601, "DeadlineExpired", 602, "ResponseDropped",
         };
         for (int i = 0; i < current.length; i += 2) {
             ERROR_NAMES.put((Integer) current[i], (String) current[i + 1]);
@@ -70,6 +81,20 @@ public record RejectInfo(int rejectCode, String rejectCodeName, String errorCode
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(errorName, "errorName");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A message PocketIC refused at {@code submit_ingress_message} with HTTP 400 {@code BadIngressMessage}
+     * (no subnet for its effective principal, an undecodable create argument, a message the ingress checks
+     * refuse): the server gives no reject or error code, so both are empty and the code is 0.
+     *
+     * <pre>{@code
+     * RejectInfo r = RejectInfo.refusedAtSubmission("Subnet with ID ... not found");
+     * }</pre>
+     */
+    public static RejectInfo refusedAtSubmission(String serverMessage) {
+        return new RejectInfo(0, "", "", "", "refused at submission (HTTP 400 BadIngressMessage): " + serverMessage,
+                false);
     }
 
     /** True when the reject says someone lacked cycles (creation fee, call, memory growth). */

@@ -1,11 +1,14 @@
 /**
- * Network substrates for the core workflow: a REST client for a PocketIC server ({@link
- * org.caniclab.sim.substrate.pocketic.PocketIcClient}, {@link org.caniclab.sim.substrate.pocketic.PocketIcInstance}), the
- * hand-written Candid of the management canister's create call ({@link
- * org.caniclab.sim.substrate.pocketic.ManagementCandid}), the {@link org.caniclab.core.ic.IcRuntime} port on PocketIC
- * ({@link org.caniclab.sim.substrate.pocketic.PocketIcRuntime}), a launcher for a local PocketIC binary ({@link
- * org.caniclab.sim.substrate.pocketic.PocketIcServer}) and the replay of a scenario's orchestration on a server ({@link
- * org.caniclab.sim.substrate.pocketic.PocketIcReplay}, the CLI's {@code --backend pocketic}). Protocol reference:
+ * The PocketIC substrate ({@code --backend pocketic}): a REST client for a PocketIC server ({@link
+ * org.caniclab.sim.substrate.pocketic.PocketIcClient}, {@link org.caniclab.sim.substrate.pocketic.PocketIcInstance}),
+ * the Candid production needs for the management canister's create call ({@link
+ * org.caniclab.sim.substrate.pocketic.ManagementCandid}), the instance as root ({@link
+ * org.caniclab.sim.substrate.pocketic.PocketIcRemote}, a {@link org.caniclab.sim.substrate.RemoteIc}), a launcher for a
+ * local PocketIC binary ({@link org.caniclab.sim.substrate.pocketic.PocketIcServer}) and the substrate that puts them
+ * together ({@link org.caniclab.sim.substrate.pocketic.PocketIcSubstrate}). Protocol reference:
  * {@code spec/ic-backends.md} §A, §B.
+ *
+ * <p>May import: {@code core}, {@code reports} (results), {@code sim} (the Substrate interface), {@code sim.model},
+ * {@code sim.substrate}. Not the simulator's engine, IC model or load.
  */
 package org.caniclab.sim.substrate.pocketic;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,16 +68,24 @@ final class FakePocketIc implements AutoCloseable {
     private static final int MAX_BODY = 4 << 20;
     private static final String[] REJECT_NAMES = {"", "SysFatal", "SysTransient", "DestinationInvalid",
         "CanisterReject", "CanisterError", "SysUnknown"};
-    private static final Map<Integer, String> ERROR_NAMES = Map.of(102, "MaxNumberOfCanistersReached",
-            205, "CanisterIdAlreadyExists", 207, "CanisterOutOfCycles", 301, "CanisterNotFound",
-            403, "InsufficientCyclesForCreateCanister", 404, "SubnetNotFound", 405, "CanisterNotHostedBySubnet",
-            407, "UnknownManagementMessage", 408, "InvalidManagementPayload");
+    private static final Map<Integer, String> ERROR_NAMES = Map.ofEntries(
+            Map.entry(102, "MaxNumberOfCanistersReached"), Map.entry(205, "CanisterIdAlreadyExists"),
+            Map.entry(207, "CanisterOutOfCycles"), Map.entry(301, "CanisterNotFound"),
+            Map.entry(403, "InsufficientCyclesForCreateCanister"), Map.entry(404, "SubnetNotFound"),
+            Map.entry(405, "CanisterNotHostedBySubnet"), Map.entry(407, "UnknownManagementMessage"),
+            Map.entry(408, "InvalidManagementPayload"), Map.entry(502, "CanisterTrapped"),
+            Map.entry(530, "InsufficientCyclesInComputeAllocation"), Map.entry(601, "DeadlineExpired"));
+    /** The rounds {@code await_ingress_message} runs before it gives up (the server's {@code max_rounds}). */
+    static final int AWAIT_ROUNDS = 100;
 
     /** How rejects are written. */
     enum RejectEncoding {
-        /** v8+ with numbers: {@code {"reject_code": 4, ..., "error_code": 403, "certified": true}}. */
+        /** Numbers, as some clients' types declare them: {@code {"reject_code": 4, ..., "error_code": 403}}. */
         NUMERIC,
-        /** v8+ with enum names: {@code {"reject_code": "CanisterReject", "error_code": "InsufficientCycles..."}}. */
+        /**
+         * What the server writes from v8 on (the default): enum names, {@code {"reject_code": "CanisterReject",
+         * "error_code": "InsufficientCyclesForCreateCanister", ...}}.
+         */
         STRINGS,
         /** Up to v7: {@code Ok: {"Reply": b64} | {"Reject": text}}, {@code Err: {"code", "description"}}. */
         PRE_V8
@@ -130,11 +139,12 @@ final class FakePocketIc implements AutoCloseable {
         final String method;
         final byte[] payload;
         final JsonNode effective;
+        final Subnet subnet;
         int ticksLeft;
         JsonNode result; // {"Ok": ...} or {"Err": ...} once done
 
         Message(long instance, byte[] id, JsonNode rawId, Principal sender, Principal canister, String method,
-                byte[] payload, JsonNode effective, int ticks) {
+                byte[] payload, JsonNode effective, Subnet subnet, int ticks) {
             this.instance = instance;
             this.id = id;
             this.rawId = rawId;
@@ -143,16 +153,38 @@ final class FakePocketIc implements AutoCloseable {
             this.method = method;
             this.payload = payload;
             this.effective = effective;
+            this.subnet = subnet;
             this.ticksLeft = ticks;
+        }
+    }
+
+    /** A subnet: one canister range, allocated from its start. */
+    private static final class Subnet {
+        final Principal id;
+        final long start;
+        final long end;
+        final String kind;
+        long nextIndex;
+
+        Subnet(Principal id, long start, long end, String kind) {
+            this.id = id;
+            this.start = start;
+            this.end = end;
+            this.kind = kind;
+            this.nextIndex = start;
+        }
+
+        boolean hosts(Principal p) {
+            return Principal.canisterId(start).compareTo(p) <= 0 && p.compareTo(Principal.canisterId(end)) <= 0;
         }
     }
 
     private static final class Instance {
         final long id;
         final Principal subnet;
+        final List<Subnet> subnets = new ArrayList<>();
         boolean deleted;
         long time = GENESIS_NANOS;
-        long nextIndex = RANGE_START;
         final Map<Principal, Canister> canisters = new TreeMap<>();
         final List<Principal> allocated = new ArrayList<>();
         final List<Message> messages = new ArrayList<>();
@@ -160,6 +192,11 @@ final class FakePocketIc implements AutoCloseable {
         Instance(long id, Principal subnet) {
             this.id = id;
             this.subnet = subnet;
+            subnets.add(new Subnet(subnet, RANGE_START, RANGE_END, "Application"));
+        }
+
+        Subnet routeCanister(Principal p) {
+            return subnets.stream().filter(s -> s.hosts(p)).findFirst().orElse(null);
         }
     }
 
@@ -202,7 +239,10 @@ final class FakePocketIc implements AutoCloseable {
     private String failMessage;
     private boolean awaitMissing;
     private int ticksPerMessage = 1;
-    private RejectEncoding rejectEncoding = RejectEncoding.NUMERIC;
+    private RejectEncoding rejectEncoding = RejectEncoding.STRINGS;
+    private int version = 15;
+    private boolean pruneBeforeRead;
+    private boolean readGraphMissing;
 
     private FakePocketIc() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -272,6 +312,28 @@ final class FakePocketIc implements AutoCloseable {
     /** How many ticks a message needs before {@code ingress_status} reports it (in v9.0.3 mode). */
     synchronized void ticksPerMessage(int n) {
         ticksPerMessage = n;
+    }
+
+    /**
+     * The server major version the fake behaves as (9–15, default 15): from 11 a pruned {@code read_graph}
+     * result is 404 "not found" (410 {@code Pruned} before) and {@code prune_graph} exists; from 13 instance
+     * creation refuses an explicit {@code null} for an optional field.
+     */
+    synchronized void serverVersion(int major) {
+        if (major < 9 || major > 15) {
+            throw new IllegalArgumentException("the fake models PocketIC server v9-v15, not v" + major);
+        }
+        version = major;
+    }
+
+    /** {@code read_graph} is not a route (bare 404), as on no real server: to check the client fails at once. */
+    synchronized void readGraphMissing(boolean missing) {
+        readGraphMissing = missing;
+    }
+
+    /** The next 202 answer's result is pruned before the client reads it (as another client's prune would). */
+    synchronized void pruneBeforeRead(boolean prune) {
+        pruneBeforeRead = prune;
     }
 
     synchronized void rejectEncoding(RejectEncoding e) {
@@ -435,7 +497,12 @@ final class FakePocketIc implements AutoCloseable {
             startedNext--;
             String label = stateLabel();
             String opId = op + "(instance " + inst.id + ", op " + (++opCounter) + ")";
-            graphs.put(label + "\n" + opId, new Graph(result, startedPolls));
+            Graph g = new Graph(result, startedPolls);
+            if (pruneBeforeRead) {
+                pruneBeforeRead = false;
+                g.pruned = true;
+            }
+            graphs.put(label + "\n" + opId, g);
             return Reply.json(202, json.createObjectNode().put("state_label", label).put("op_id", opId));
         }
         return result;
@@ -464,6 +531,9 @@ final class FakePocketIc implements AutoCloseable {
         String opId = percentDecode(seg[2], rawPath);
         Graph g = graphs.get(label + "\n" + opId);
         if (seg[0].equals("prune_graph")) {
+            if (version < 11) {
+                return Reply.empty(404); // the route came with v11
+            }
             requireMethod(method, "DELETE");
             if (g == null || !g.read) {
                 throw error(400, "fake: prune_graph of a result that was never read: " + rawPath);
@@ -473,15 +543,21 @@ final class FakePocketIc implements AutoCloseable {
             return Reply.empty(200);
         }
         requireMethod(method, "GET");
-        if (g == null) {
+        if (readGraphMissing) {
             return Reply.empty(404);
         }
+        // The server's "not found" (not finished yet, unknown, or — from v11 — pruned) is a 404 with a message.
+        Reply notFound = Reply.json(404, json.createObjectNode().put("message", "state_label / op_id not found: "
+                + seg[1] + " / " + opId));
+        if (g == null) {
+            return notFound;
+        }
         if (g.pruned) {
-            return Reply.json(410, json.createObjectNode().put("message", "Pruned"));
+            return version >= 11 ? notFound : Reply.json(410, json.createObjectNode().put("message", "Pruned"));
         }
         if (g.pollsLeft > 0) {
             g.pollsLeft--;
-            return Reply.empty(404);
+            return notFound;
         }
         g.read = true;
         return g.result;
@@ -520,19 +596,25 @@ final class FakePocketIc implements AutoCloseable {
     // ---- instances -------------------------------------------------------------------------------------------
 
     private Reply createInstance(JsonNode body) {
-        strictKeys(body, "InstanceConfig", Set.of("subnet_config_set"), Set.of("state_dir", "log_level",
-                "bitcoind_addr", "nonmainnet_features", "icp_config", "icp_features", "initial_time",
-                "http_gateway_config", "incomplete_state", "mainnet_nns_subnet_id", "disable_ingress_validation"));
+        Set<String> optional = Set.of("state_dir", "log_level", "bitcoind_addr", "nonmainnet_features", "icp_config",
+                "icp_features", "initial_time", "http_gateway_config", "incomplete_state", "mainnet_nns_subnet_id",
+                "disable_ingress_validation");
+        strictKeys(body, "InstanceConfig", Set.of("subnet_config_set"), optional);
         JsonNode set = body.get("subnet_config_set");
-        strictKeys(set, "ExtendedSubnetConfigSet", Set.of("nns", "sns", "ii", "fiduciary", "bitcoin", "system",
-                "application", "verified_application", "cloud_engine"), Set.of("test_threshold_keys"));
+        Set<String> named = Set.of("nns", "sns", "ii", "fiduciary", "bitcoin", "test_threshold_keys");
+        strictKeys(set, "ExtendedSubnetConfigSet", Set.of("system", "application", "verified_application",
+                "cloud_engine"), named);
+        if (version >= 13) { // v13-v15: an optional field is omitted when it has no value, never null
+            refuseNulls(body, "InstanceConfig", optional);
+            refuseNulls(set, "ExtendedSubnetConfigSet", named);
+        }
         for (String list : new String[] {"system", "application", "verified_application", "cloud_engine"}) {
             if (!set.get(list).isArray()) {
                 throw unprocessable("subnet_config_set." + list + ": invalid type, expected a sequence");
             }
         }
-        for (String named : new String[] {"nns", "sns", "ii", "fiduciary", "bitcoin"}) {
-            if (!set.get(named).isNull()) {
+        for (String n : named) {
+            if (set.has(n) && !set.get(n).isNull()) {
                 throw new Answer(Reply.json(400, errorCreated("fake: only one application subnet is supported")));
             }
         }
@@ -543,6 +625,9 @@ final class FakePocketIc implements AutoCloseable {
         JsonNode spec = set.get("application").get(0);
         strictKeys(spec, "SubnetSpec", Set.of("state_config", "instruction_config"),
                 Set.of("dts_flag", "cost_schedule", "subnet_admins"));
+        if (version >= 13) {
+            refuseNulls(spec, "SubnetSpec", Set.of("dts_flag", "cost_schedule", "subnet_admins"));
+        }
         if (!"New".equals(spec.get("state_config").asText()) || !spec.get("instruction_config").isTextual()) {
             throw unprocessable("SubnetSpec: state_config must be \"New\" and instruction_config a string");
         }
@@ -560,6 +645,14 @@ final class FakePocketIc implements AutoCloseable {
         return Reply.json(201, created);
     }
 
+    private static void refuseNulls(JsonNode n, String type, Set<String> optional) {
+        for (String k : new TreeSet<>(optional)) {
+            if (n.has(k) && n.get(k).isNull()) {
+                throw unprocessable(type + "." + k + ": invalid type: null (omit a field that has no value)");
+            }
+        }
+    }
+
     private ObjectNode errorCreated(String message) {
         ObjectNode n = json.createObjectNode();
         n.putObject("Error").put("message", message);
@@ -569,18 +662,20 @@ final class FakePocketIc implements AutoCloseable {
     private ObjectNode topology(Instance inst) {
         ObjectNode t = json.createObjectNode();
         ObjectNode configs = t.putObject("subnet_configs");
-        ObjectNode s = configs.putObject(inst.subnet.toText());
-        s.put("subnet_kind", "Application");
-        ArrayNode seed = s.putArray("subnet_seed");
-        for (int i = 0; i < 32; i++) {
-            seed.add(i);
+        for (Subnet sub : inst.subnets) {
+            ObjectNode s = configs.putObject(sub.id.toText());
+            s.put("subnet_kind", sub.kind);
+            ArrayNode seed = s.putArray("subnet_seed");
+            for (int i = 0; i < 32; i++) {
+                seed.add(i);
+            }
+            s.put("instruction_config", "Production");
+            ArrayNode ranges = s.putArray("canister_ranges");
+            ObjectNode r = ranges.addObject();
+            r.putObject("start").put("canister_id", b64(Principal.canisterId(sub.start).toBytes()));
+            r.putObject("end").put("canister_id", b64(Principal.canisterId(sub.end).toBytes()));
+            s.putArray("node_ids");
         }
-        s.put("instruction_config", "Production");
-        ArrayNode ranges = s.putArray("canister_ranges");
-        ObjectNode r = ranges.addObject();
-        r.putObject("start").put("canister_id", b64(Principal.canisterId(RANGE_START).toBytes()));
-        r.putObject("end").put("canister_id", b64(Principal.canisterId(RANGE_END).toBytes()));
-        s.putArray("node_ids");
         t.putObject("default_effective_canister_id").put("canister_id", b64(Principal.canisterId(RANGE_START).toBytes()));
         return t;
     }
@@ -593,8 +688,13 @@ final class FakePocketIc implements AutoCloseable {
                 return submit(inst, in);
             case "update/await_ingress_message": {
                 Message m = findMessage(inst, in);
-                for (int round = 0; m.result == null && round < 100; round++) {
-                    execute(inst, m);
+                // As the server: look, then run a round on every subnet, at most AWAIT_ROUNDS times.
+                for (int round = 0; m.result == null && round < AWAIT_ROUNDS; round++) {
+                    round(inst);
+                }
+                if (m.result == null) {
+                    throw badIngress("Failed to answer to ingress " + HexFormat.of().formatHex(m.id) + " after "
+                            + AWAIT_ROUNDS + " rounds.");
                 }
                 return Reply.json(200, m.result);
             }
@@ -616,11 +716,7 @@ final class FakePocketIc implements AutoCloseable {
                 }
                 strictKeys(in, "RawTickConfigs", Set.of(), Set.of("blockmakers", "first_subnet", "last_subnet"));
                 inst.time += 1;
-                for (Message m : inst.messages) {
-                    if (m.result == null && --m.ticksLeft <= 0) {
-                        execute(inst, m);
-                    }
-                }
+                round(inst);
                 return Reply.json(200, json.nullNode());
             }
             case "read/get_time":
@@ -659,7 +755,8 @@ final class FakePocketIc implements AutoCloseable {
                 if (!inst.canisters.containsKey(id)) {
                     return Reply.json(200, json.nullNode());
                 }
-                return Reply.json(200, json.createObjectNode().put("subnet_id", b64(inst.subnet.toBytes())));
+                return Reply.json(200, json.createObjectNode().put("subnet_id",
+                        b64(inst.routeCanister(id).id.toBytes())));
             }
             case "read/get_controllers": {
                 strictKeys(in, "RawCanisterId", Set.of("canister_id"), Set.of());
@@ -694,7 +791,9 @@ final class FakePocketIc implements AutoCloseable {
         }
         byte[] payload = bytes(in, "payload");
         JsonNode effective = in.get("effective_principal");
-        effectivePrincipal(effective);
+        Subnet subnet = route(inst, effectivePrincipal(effective), canister, in.get("method").asText(), payload);
+        // The server files the message under the subnet it routed it to, whatever the call named.
+        effective = json.createObjectNode().put("SubnetId", b64(subnet.id.toBytes()));
         byte[] id = new byte[32];
         long n = ++messageCounter;
         for (int i = 0; i < 8; i++) {
@@ -704,7 +803,7 @@ final class FakePocketIc implements AutoCloseable {
         raw.set("effective_principal", effective.deepCopy());
         raw.put("message_id", b64(id));
         Message m = new Message(inst.id, id, raw, sender, canister, in.get("method").asText(), payload, effective,
-                ticksPerMessage);
+                subnet, ticksPerMessage);
         inst.messages.add(m);
         ObjectNode ok = json.createObjectNode();
         ok.set("Ok", raw.deepCopy());
@@ -724,6 +823,80 @@ final class FakePocketIc implements AutoCloseable {
             }
         }
         throw error(400, "fake: unknown message id " + rawId);
+    }
+
+    /**
+     * The server's routing at submission (its {@code route_call}): the subnet of the effective principal, else a
+     * 400 {@code BadIngressMessage}. "None" is derived: a provisional create's {@code specified_id}, else the
+     * default subnet; another management call's {@code canister_id} argument; another canister's own id. A
+     * provisional create whose effective canister id no subnet hosts makes a new subnet for that id's mainnet
+     * range (the server's; here a subnet of kind Application, allocating from its range's start).
+     */
+    private Subnet route(Instance inst, Object[] effective, Principal target, String method, byte[] payload) {
+        boolean provisional = target.length() == 0 && method.equals(ManagementCandid.PROVISIONAL_CREATE);
+        Principal canisterId;
+        if (effective != null && effective[0].equals("SubnetId")) {
+            Principal sid = (Principal) effective[1];
+            return inst.subnets.stream().filter(x -> x.id.equals(sid)).findFirst()
+                    .orElseThrow(() -> badIngress("Subnet with ID " + sid + " not found"));
+        } else if (effective != null) {
+            canisterId = (Principal) effective[1];
+        } else if (target.length() != 0) {
+            canisterId = target;
+        } else if (provisional) {
+            ProvisionalCreateArgs args;
+            try {
+                args = CandidDecoding.decodeProvisionalCreateArgs(payload);
+            } catch (CandidFormatException e) {
+                throw badIngress("Error decoding candid: " + e.getMessage());
+            }
+            if (args.specifiedId().isEmpty()) {
+                return inst.subnets.get(0);
+            }
+            canisterId = args.specifiedId().get();
+        } else {
+            try {
+                canisterId = CandidDecoding.decodeCanisterIdRecord(payload);
+            } catch (CandidFormatException e) {
+                throw badIngress("Error decoding candid: " + e.getMessage());
+            }
+        }
+        Subnet hosting = inst.routeCanister(canisterId);
+        if (hosting != null) {
+            return hosting;
+        }
+        if (provisional && canisterId.length() == 0) {
+            return inst.subnets.get(0);
+        }
+        if (!provisional) {
+            throw badIngress("Canister " + canisterId + " does not belong to any subnet.");
+        }
+        byte[] b = canisterId.toBytes();
+        if (b.length != 10 || b[8] != 1 || b[9] != 1) {
+            throw badIngress("The effective canister ID " + canisterId + " does not belong to an existing subnet and"
+                    + " it is not a mainnet canister ID.");
+        }
+        long index = java.nio.ByteBuffer.wrap(b, 0, 8).getLong();
+        byte[] sid = new byte[29];
+        Arrays.fill(sid, (byte) (0x60 + inst.subnets.size()));
+        sid[28] = 2;
+        Subnet made = new Subnet(Principal.of(sid), index & 0xFFFF_FFFF_FFF0_0000L, index | 0xF_FFFFL, "Application");
+        inst.subnets.add(made);
+        return made;
+    }
+
+    /** The server's 400 for a message it will not take: {@code {"message": "BadIngressMessage(\"...\")"}}. */
+    private static Answer badIngress(String why) {
+        return error(400, "BadIngressMessage(\"" + why.replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
+    }
+
+    /** One round on every subnet: each pending message that has waited its rounds executes. */
+    private void round(Instance inst) {
+        for (Message m : inst.messages) {
+            if (m.result == null && --m.ticksLeft <= 0) {
+                execute(inst, m);
+            }
+        }
     }
 
     /** Checks the effective principal's shape; returns null for "None". */
@@ -759,22 +932,12 @@ final class FakePocketIc implements AutoCloseable {
         if (!m.method.equals(ManagementCandid.PROVISIONAL_CREATE)) {
             return reject(new Reject(4, 407, "fake management canister: unsupported method " + m.method));
         }
-        Object[] eff = effectivePrincipal(m.effective);
-        if (eff != null) {
-            Principal p = (Principal) eff[1];
-            if (eff[0].equals("SubnetId") && !p.equals(inst.subnet)) {
-                return reject(new Reject(3, 404, "Subnet " + p + " not found"));
-            }
-            if (eff[0].equals("CanisterId") && !inRange(p)) {
-                return reject(new Reject(4, 405, "Canister " + p + " is not hosted by any subnet"));
-            }
-        }
         if (!rejects.isEmpty()) {
             return reject(rejects.poll());
         }
         ProvisionalCreateArgs args;
         try {
-            args = ManagementCandid.decodeProvisionalCreateArgs(m.payload);
+            args = CandidDecoding.decodeProvisionalCreateArgs(m.payload);
         } catch (CandidFormatException e) {
             return reject(new Reject(4, 408, "Error decoding candid: " + e.getMessage()));
         }
@@ -783,17 +946,18 @@ final class FakePocketIc implements AutoCloseable {
             return reject(new Reject(4, 408, "controllers must be at most 10 distinct principals"));
         }
         Principal id;
+        Subnet subnet = m.subnet;
         if (args.specifiedId().isPresent()) {
             id = args.specifiedId().get();
-            if (!inRange(id) || inst.canisters.containsKey(id)) {
+            if (!subnet.hosts(id) || inst.canisters.containsKey(id)) {
                 return reject(new Reject(2, 205, "Canister " + id + " is already in use or not in the range"));
             }
         } else {
             do {
-                if (Long.compareUnsigned(inst.nextIndex, RANGE_END) > 0) {
+                if (Long.compareUnsigned(subnet.nextIndex, subnet.end) > 0) {
                     return reject(new Reject(1, 102, "the subnet's canister range is exhausted"));
                 }
-                id = Principal.canisterId(inst.nextIndex++);
+                id = Principal.canisterId(subnet.nextIndex++);
             } while (inst.canisters.containsKey(id));
         }
         inst.canisters.put(id, new Canister(id, List.copyOf(controllers),
@@ -807,10 +971,6 @@ final class FakePocketIc implements AutoCloseable {
             ok.put("Ok", b64(reply));
         }
         return ok;
-    }
-
-    private static boolean inRange(Principal p) {
-        return Principal.canisterId(RANGE_START).compareTo(p) <= 0 && p.compareTo(Principal.canisterId(RANGE_END)) <= 0;
     }
 
     private JsonNode reject(Reject r) {

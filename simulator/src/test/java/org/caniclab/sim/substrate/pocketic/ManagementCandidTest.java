@@ -65,12 +65,12 @@ class ManagementCandidTest {
 
     @Test
     void createArgumentDecodesToTheSameValueAsTheReferenceVector() {
-        ProvisionalCreateArgs reference = ManagementCandid.decodeProvisionalCreateArgs(hex(CREATE_VECTOR));
+        ProvisionalCreateArgs reference = CandidDecoding.decodeProvisionalCreateArgs(hex(CREATE_VECTOR));
         ProvisionalCreateArgs expected = new ProvisionalCreateArgs(Optional.of(ONE_T), Optional.empty(),
                 Optional.empty(), OptionalLong.empty());
         assertEquals(expected, reference, "the reference vector, with the full settings type, decodes to the value");
         byte[] ours = ManagementCandid.encodeProvisionalCreateArgs(expected);
-        assertEquals(reference, ManagementCandid.decodeProvisionalCreateArgs(ours), "decoded both ways, equal");
+        assertEquals(reference, CandidDecoding.decodeProvisionalCreateArgs(ours), "decoded both ways, equal");
     }
 
     @Test
@@ -93,16 +93,16 @@ class ManagementCandidTest {
                 Optional.of(List.of(hub, Principal.anonymous(), Principal.managementCanister(), LXZZE)),
                 Optional.of(LXZZE), OptionalLong.of(-1L)); // u64 max
         byte[] bytes = ManagementCandid.encodeProvisionalCreateArgs(args);
-        assertEquals(args, ManagementCandid.decodeProvisionalCreateArgs(bytes));
+        assertEquals(args, CandidDecoding.decodeProvisionalCreateArgs(bytes));
 
         ProvisionalCreateArgs noControllers = new ProvisionalCreateArgs(Optional.of(BigInteger.ZERO),
                 Optional.of(List.of()), Optional.empty(), OptionalLong.of(42));
         assertEquals(noControllers,
-                ManagementCandid.decodeProvisionalCreateArgs(ManagementCandid.encodeProvisionalCreateArgs(noControllers)));
+                CandidDecoding.decodeProvisionalCreateArgs(ManagementCandid.encodeProvisionalCreateArgs(noControllers)));
         ProvisionalCreateArgs nothing = new ProvisionalCreateArgs(Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalLong.empty());
         assertEquals(nothing,
-                ManagementCandid.decodeProvisionalCreateArgs(ManagementCandid.encodeProvisionalCreateArgs(nothing)));
+                CandidDecoding.decodeProvisionalCreateArgs(ManagementCandid.encodeProvisionalCreateArgs(nothing)));
     }
 
     @Test
@@ -127,13 +127,18 @@ class ManagementCandidTest {
 
     @Test
     void replyDecodingAcceptsExtraFieldsAndArguments() {
+        assertEquals(LXZZE, CandidDecoding.decodeCanisterIdRecord(extraFieldsAndArguments()));
+        assertEquals(LXZZE, ManagementCandid.decodeCanisterIdRecord(extraFieldsAndArguments()), "production too");
+    }
+
+    private static byte[] extraFieldsAndArguments() {
         // record { canister_id : principal; 4000000000 : nat }, then a second argument of type text
         long extra = 4_000_000_000L;
         assertTrue(extra > ManagementCandid.H_CANISTER_ID);
         byte[] bytes = new CandidWriter().magic().uleb(1).raw(0x6c).uleb(2).uleb(ManagementCandid.H_CANISTER_ID)
                 .raw(0x68).uleb(extra).raw(0x7d).uleb(2).uleb(0).raw(0x71)
                 .principal(LXZZE).uleb(300).text("hello").toByteArray();
-        assertEquals(LXZZE, ManagementCandid.decodeCanisterIdRecord(bytes));
+        return bytes;
     }
 
     @Test
@@ -142,10 +147,11 @@ class ManagementCandidTest {
         byte[] bytes = new CandidWriter().magic().uleb(2).raw(0x6e).raw(0x7c).raw(0x6c).uleb(1)
                 .uleb(ManagementCandid.H_AMOUNT).uleb(0).uleb(1).uleb(1).raw(0).toByteArray();
         CandidFormatException e = assertThrows(CandidFormatException.class,
-                () -> ManagementCandid.decodeProvisionalCreateArgs(bytes));
+                () -> CandidDecoding.decodeProvisionalCreateArgs(bytes));
         assertEquals("field amount: expected opt nat, found opt int", e.getMessage());
     }
 
+    /** The general (test-scope) reader the fake's management canister decodes with. */
     @Test
     void rejectsMalformedReplies() {
         assertMalformed("", "magic");
@@ -178,9 +184,41 @@ class ManagementCandidTest {
         assertMalformed("4449444c016a000000010000", "func");
     }
 
-    private static void assertMalformed(String hexBytes, String expectedFragment) {
+    @Test
+    void productionReplyReaderRejectsWhatItDoesNotRead() {
+        // the structural rules both readers share
+        assertProductionMalformed("", "magic");
+        assertProductionMalformed(REPLY_VECTOR.substring(0, REPLY_VECTOR.length() - 2), "runs past the end");
+        assertProductionMalformed(REPLY_VECTOR + "00", "1 trailing bytes");
+        assertProductionMalformed("4449444c0000", "no arguments");
+        assertProductionMalformed("4449444c00017d05", "the first argument is nat");
+        assertProductionMalformed("4449444c016c01b3c4b1f2047101000568656c6c6f",
+                "field canister_id: expected principal, found text");
+        assertProductionMalformed("4449444c016c02b3c4b1f204680168" + "0100", "not sorted");
+        assertProductionMalformed("4449444c016c01b3c4b1f20468010001" + "1e" + "00".repeat(30), "30 bytes");
+        assertProductionMalformed("4449444c016c01b3c4b1f2046801000000", "principal tag is 0");
+        assertProductionMalformed(hex(new CandidWriter().magic().uleb(1).raw(0x6c).uleb(2)
+                .uleb(ManagementCandid.H_CANISTER_ID).raw(0x68).uleb(4_000_000_000L).raw(0x7e).uleb(1).uleb(0)
+                .principal(LXZZE).raw(2).toByteArray()), "bool byte is 2");
+        // composite types are the general reader's business, not production's
+        assertProductionMalformed("4449444c016d7f0100" + "808080808020", "only records");
+        assertProductionMalformed("4449444c016a000000010000", "only records");
+        // record { canister_id : principal; x : opt nat }
+        assertProductionMalformed(hex(new CandidWriter().magic().uleb(2).raw(0x6c).uleb(2)
+                .uleb(ManagementCandid.H_CANISTER_ID).raw(0x68).uleb(4_000_000_000L).uleb(1)
+                .raw(0x6e).raw(0x7d).uleb(1).uleb(0).toByteArray()), "only primitive");
+    }
+
+    private static void assertProductionMalformed(String hexBytes, String expectedFragment) {
         CandidFormatException e = assertThrows(CandidFormatException.class,
                 () -> ManagementCandid.decodeCanisterIdRecord(hex(hexBytes)), hexBytes);
+        assertTrue(e.getMessage().contains(expectedFragment),
+                () -> "message '" + e.getMessage() + "' should mention '" + expectedFragment + "'");
+    }
+
+    private static void assertMalformed(String hexBytes, String expectedFragment) {
+        CandidFormatException e = assertThrows(CandidFormatException.class,
+                () -> CandidDecoding.decodeCanisterIdRecord(hex(hexBytes)), hexBytes);
         assertTrue(e.getMessage().contains(expectedFragment),
                 () -> "message '" + e.getMessage() + "' should mention '" + expectedFragment + "'");
     }

@@ -81,7 +81,7 @@ class PocketIcClientTest {
     }
 
     @Test
-    void createsAnInstanceWithTheSupersetConfig() throws IOException {
+    void createsAnInstanceWithEveryListFieldAndNoNulls() throws IOException {
         try (PocketIcInstance ic = client.createInstance()) {
             assertEquals(0, ic.id());
         }
@@ -90,14 +90,138 @@ class PocketIcClientTest {
         assertEquals("/instances", post.rawPath());
         assertEquals("application/json", post.contentType());
         assertEquals("3000", post.processingTimeoutMs());
-        assertEquals(tree("{\"subnet_config_set\": {\"nns\": null, \"sns\": null, \"ii\": null, \"fiduciary\": null,"
-                + " \"bitcoin\": null, \"system\": [], \"application\": [{\"state_config\": \"New\","
-                + " \"instruction_config\": \"Production\", \"dts_flag\": \"Enabled\", \"cost_schedule\": \"Normal\","
-                + " \"subnet_admins\": null}], \"verified_application\": [], \"cloud_engine\": []},"
-                + " \"state_dir\": null, \"log_level\": null, \"bitcoind_addr\": null, \"nonmainnet_features\": false,"
-                + " \"icp_config\": null, \"icp_features\": null, \"initial_time\": null, \"http_gateway_config\": null,"
-                + " \"incomplete_state\": null, \"mainnet_nns_subnet_id\": null, \"disable_ingress_validation\": null}"),
+        assertEquals(tree("{\"subnet_config_set\": {\"system\": [], \"application\": [{\"state_config\": \"New\","
+                + " \"instruction_config\": \"Production\", \"dts_flag\": \"Enabled\", \"cost_schedule\": \"Normal\"}],"
+                + " \"verified_application\": [], \"cloud_engine\": []}, \"nonmainnet_features\": false}"),
                 post.json());
+    }
+
+    @Test
+    void serversFromV13RefuseAnExplicitNullForAnOptionalField() {
+        fake.serverVersion(13);
+        client.createInstance().close(); // what the client sends passes
+        com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode set = body.putObject("subnet_config_set");
+        set.putNull("nns");
+        set.putArray("system");
+        set.putArray("application").addObject().put("state_config", "New").put("instruction_config", "Production");
+        set.putArray("verified_application");
+        set.putArray("cloud_engine");
+        PocketIcException e = assertThrows(PocketIcException.class,
+                () -> client.call("POST", "/instances", body, "POST /instances"));
+        assertEquals(422, e.status());
+        assertTrue(e.getMessage().contains("nns: invalid type: null"), e.getMessage());
+        fake.serverVersion(12);
+        client.call("POST", "/instances", body, "POST /instances"); // older servers read null as none
+    }
+
+    @Test
+    void aSubnetThatDoesNotExistIsRefusedAtSubmissionWithHttp400() {
+        try (PocketIcInstance ic = client.createInstance()) {
+            Principal nowhere = Principal.of(new byte[] {1, 2, 3});
+            IngressRejectedException e = assertThrows(IngressRejectedException.class,
+                    () -> ic.updateCall(create(TWO_T, List.of(SENDER), EffectivePrincipal.subnet(nowhere))));
+            assertTrue(e.refusedAtSubmission());
+            assertEquals(400, e.status());
+            assertEquals("POST /instances/0/update/submit_ingress_message", e.endpoint());
+            assertEquals(RejectInfo.refusedAtSubmission("Subnet with ID " + nowhere + " not found"), e.reject());
+            assertEquals(400, fake.requests("/update/submit_ingress_message").get(0).status());
+            assertTrue(fake.requests("/update/await_ingress_message").isEmpty(), "nothing to await");
+            assertTrue(fake.allocated(0).isEmpty());
+        }
+    }
+
+    @Test
+    void anUndecodableCreateArgumentWithEffectivePrincipalNoneIsRefusedAtSubmission() {
+        try (PocketIcInstance ic = client.createInstance()) {
+            CanisterCall garbage = CanisterCall.management(SENDER, ManagementCandid.PROVISIONAL_CREATE,
+                    new byte[] {'D', 'I', 'D', 'L', 0, 1, 0x71}, EffectivePrincipal.none());
+            IngressRejectedException e = assertThrows(IngressRejectedException.class, () -> ic.updateCall(garbage));
+            assertTrue(e.refusedAtSubmission());
+            assertTrue(e.reject().message().contains("Error decoding candid"), e.reject().message());
+        }
+    }
+
+    @Test
+    void aProvisionalCreateOutsideEveryRangeMakesANewSubnetButAnyOtherCallIsRefused() {
+        try (PocketIcInstance ic = client.createInstance()) {
+            Principal mainnet = Principal.canisterId(0x0000_0000_0120_0005L); // rdmx6-...-style mainnet id
+            Principal made = ManagementCandid.decodeCanisterIdRecord(
+                    ic.updateCall(create(TWO_T, List.of(SENDER), EffectivePrincipal.canister(mainnet))));
+            assertEquals(2, ic.readTopology().subnets().size(), "the server made a subnet for that range");
+            assertTrue(ic.readTopology().subnets().get(1).canisterRanges().get(0).contains(made));
+            assertTrue(ic.readTopology().subnets().get(1).canisterRanges().get(0).contains(mainnet));
+
+            Principal outside = Principal.canisterId(0x0000_0000_0220_0000L);
+            CanisterCall other = new CanisterCall(SENDER, outside, "greet", new byte[0], EffectivePrincipal.none());
+            IngressRejectedException e = assertThrows(IngressRejectedException.class, () -> ic.updateCall(other));
+            assertEquals(RejectInfo.refusedAtSubmission("Canister " + outside + " does not belong to any subnet."),
+                    e.reject());
+        }
+    }
+
+    @Test
+    void theSubmitAnswerNamesTheSubnetTheMessageWasRoutedTo() throws IOException {
+        try (PocketIcInstance ic = client.createInstance()) {
+            MessageId id = ic.submitIngress(create(TWO_T, List.of(SENDER), EffectivePrincipal.none()));
+            assertEquals(EffectivePrincipal.subnet(fake.subnet(0)), id.effectivePrincipal());
+            ic.awaitIngress(id);
+            assertEquals(tree("{\"SubnetId\": \"" + b64(fake.subnet(0)) + "\"}"),
+                    fake.requests("/update/await_ingress_message").get(0).json().get("effective_principal"),
+                    "the rewritten id is what is awaited");
+        }
+    }
+
+    @Test
+    void anAwaitThatGivesUpAfter100RoundsIsFollowedByBoundedRounds() {
+        fake.ticksPerMessage(FakePocketIc.AWAIT_ROUNDS + 10);
+        try (PocketIcInstance ic = client.createInstance()) {
+            Principal id = createCanister(ic, TWO_T);
+            assertEquals(List.of(id), fake.allocated(0));
+            assertEquals(400, fake.requests("/update/await_ingress_message").get(0).status());
+            assertEquals(10, fake.requests("/update/tick").size(), "then ticks until it completes");
+            assertFalse(ic.usesIngressStatusFallback(), "await exists: the next message awaits again");
+        }
+        fake.ticksPerMessage(10_000);
+        try (PocketIcInstance ic = client.createInstance()) {
+            PocketIcException e = assertThrows(PocketIcException.class, () -> createCanister(ic, TWO_T));
+            assertFalse(e instanceof IngressRejectedException);
+            assertTrue(e.getMessage().contains("await_ingress_message gave up (Failed to answer to ingress")
+                    && e.getMessage().contains("20 more rounds of tick + ingress_status"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPrunedResultIs410BeforeV11AndANotFound404FromV11() {
+        PocketIcClient quick = PocketIcClient.connect(fake.url(), FAST.withOperationTimeout(Duration.ofMillis(300)));
+        try (PocketIcInstance ic = quick.createInstance()) {
+            fake.serverVersion(10);
+            fake.pruneBeforeRead(true);
+            fake.answerNextWithStarted(1, 0);
+            PocketIcException old = assertThrows(PocketIcException.class, ic::getTime);
+            assertEquals(410, old.status());
+            assertTrue(old.getMessage().contains("was pruned before it was read"), old.getMessage());
+
+            fake.serverVersion(15);
+            fake.pruneBeforeRead(true);
+            fake.answerNextWithStarted(1, 0);
+            PocketIcException now = assertThrows(PocketIcException.class, ic::getTime);
+            assertTrue(now.getMessage().contains("kept answering 404 not found")
+                    && now.getMessage().contains("pruned"), now.getMessage());
+            assertTrue(fake.requests("/read_graph/").stream().allMatch(r -> r.response().contains("not found")
+                    || r.status() == 410), "the server's 404 carries a JSON message");
+        }
+    }
+
+    @Test
+    void aBareReadGraph404FailsAtOnce() {
+        try (PocketIcInstance ic = client.createInstance()) {
+            fake.readGraphMissing(true);
+            fake.answerNextWithStarted(1, 0);
+            PocketIcException e = assertThrows(PocketIcException.class, ic::getTime);
+            assertTrue(e.getMessage().contains("bare 404"), e.getMessage());
+            assertEquals(1, fake.requests("/read_graph/").size(), "no polling until the deadline");
+        }
     }
 
     @Test
@@ -342,6 +466,32 @@ class PocketIcClientTest {
             createCanister(ic, TWO_T); // the next one succeeds
             return e.reject();
         }
+    }
+
+    @Test
+    void theFakeWritesRejectCodesAsNamesByDefaultAsTheServerDoes() throws IOException {
+        try (PocketIcInstance ic = client.createInstance()) {
+            fake.rejectNextCreate(new Reject(4, 403, "no cycles"));
+            assertThrows(IngressRejectedException.class, () -> createCanister(ic, TWO_T));
+            JsonNode err = tree(fake.requests("/update/await_ingress_message").get(0).response()).get("Err");
+            assertEquals("CanisterReject", err.get("reject_code").asText());
+            assertEquals("InsufficientCyclesForCreateCanister", err.get("error_code").asText());
+        }
+    }
+
+    @Test
+    void knowsTheV12ErrorCodeNames() throws IOException {
+        assertEquals(new RejectInfo(5, "CanisterError", "IC0537", "CanisterWasmModuleNotFound", "m", true),
+                RejectInfo.fromJson(tree("{\"reject_code\": \"CanisterError\", \"reject_message\": \"m\","
+                        + " \"error_code\": \"CanisterWasmModuleNotFound\", \"certified\": true}")));
+        assertEquals(new RejectInfo(6, "SysUnknown", "IC0602", "ResponseDropped", "m", false),
+                RejectInfo.fromJson(tree("{\"reject_message\": \"m\", \"error_code\": 602}")));
+        assertEquals("IC0526", RejectInfo.fromJson(tree("{\"error_code\": "
+                + "\"QueryCallGraphTotalInstructionLimitExceeded\"}")).errorCode());
+        assertEquals("IC0601", RejectInfo.fromJson(tree("{\"error_code\": \"DeadlineExpired\"}")).errorCode());
+        assertTrue(RejectInfo.fromJson(tree("{\"error_code\": \"InsufficientCyclesInMemoryGrow\"}")).isOutOfCycles());
+        assertEquals("IC0540", RejectInfo.fromJson(tree("{\"error_code\": \"ReservedCyclesLimitIsTooLow\"}"))
+                .errorCode());
     }
 
     @Test

@@ -104,7 +104,7 @@ class PocketIcRemoteTest {
         assertEquals("None", submit.json().get("effective_principal").asText());
         byte[] payload = Base64.getDecoder().decode(submit.json().get("payload").asText());
         assertEquals(ProvisionalCreateArgs.of(THREE_T, List.of(HUB, ROOT)),
-                ManagementCandid.decodeProvisionalCreateArgs(payload));
+                CandidDecoding.decodeProvisionalCreateArgs(payload));
         assertEquals(1, remote.createdCount());
     }
 
@@ -180,6 +180,24 @@ class PocketIcRemoteTest {
         assertEquals(ErrorCode.REJECTED, e.publicCode());
         assertTrue(e.getMessage().endsWith("reject code 5 (CanisterError), IC0502 CanisterTrapped: trapped"),
                 e.getMessage());
+    }
+
+    @Test
+    void aRoutingFailureAtSubmissionIsRootsManagementCallFailingAsARejectAtExecutionIs() throws Exception {
+        Principal nowhere = Principal.of(new byte[] {1, 2, 3});
+        try (PocketIcRemote misrouted = PocketIcRemote.builder(instance).sender(ROOT)
+                .effectivePrincipal(EffectivePrincipal.subnet(nowhere)).build()) {
+            CanicError refused = failure(create(misrouted, HUB));
+            fake.rejectNextCreate(new Reject(3, 404, "Subnet not found"));
+            CanicError rejected = failure(create(HUB));
+            assertEquals(ErrorClass.DOMAIN, refused.errorClass(), refused.getMessage());
+            assertEquals(rejected.errorClass(), refused.errorClass());
+            assertEquals(rejected.publicCode(), refused.publicCode());
+            assertEquals(org.caniclab.core.metrics.ScalingReason.POLICY_DENIED,
+                    org.caniclab.core.metrics.ScalingReason.fromError(refused));
+            assertTrue(refused.getMessage().contains("refused at submission (HTTP 400 BadIngressMessage): Subnet with"
+                    + " ID " + nowhere + " not found"), refused.getMessage());
+        }
     }
 
     @Test

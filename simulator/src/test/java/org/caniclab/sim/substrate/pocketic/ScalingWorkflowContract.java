@@ -138,7 +138,7 @@ abstract class ScalingWorkflowContract {
         assertAllocatedExactly(workers);
         for (Principal pid : workers) {
             assertTrue(instance().getSubnet(pid).isPresent(), pid + " exists on the instance");
-            // the IC keeps controllers as a set; the order sent is checked against the fake in PocketIcRuntimeTest
+            // the IC keeps controllers as a set; the order sent is checked against the fake in PocketIcRemoteTest
             assertEquals(new TreeSet<>(List.of(HUB, ROOT)), new TreeSet<>(instance().getControllers(pid)),
                     "controllers: the parent (hub) and the sender (root)");
             assertTrue(instance().getCycles(pid).compareTo(CYCLES) <= 0 && instance().getCycles(pid).signum() > 0);

@@ -1,6 +1,7 @@
 package org.caniclab.bench.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,21 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 @Tag("benchmark")
 class SlowedRegistryGateIT {
+    static {
+        // JMH's lock file lives in java.io.tmpdir, which the build points at a folder of this test's own (see the
+        // failsafe configuration); it must exist before JMH's Runner class is loaded.
+        try {
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void usesALockFileOfItsOwn() {
+        assertTrue(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString().contains("gate-it-tmp"),
+                "java.io.tmpdir, where JMH keeps jmh.lock, is " + System.getProperty("java.io.tmpdir"));
+    }
 
     private static Path workDir() throws Exception {
         Path dir = Path.of(System.getProperty("caniclab.bench.work", "target/gate-it"));

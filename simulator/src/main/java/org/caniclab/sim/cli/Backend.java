@@ -5,16 +5,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.caniclab.reports.RunResult;
-import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Substrate;
-import org.caniclab.sim.model.Scenario;
-import org.caniclab.sim.substrate.OrchestrationReplay;
-import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.NetworkSubstrate;
 import org.caniclab.sim.substrate.pocketic.PocketIcServer;
 import org.caniclab.sim.substrate.pocketic.PocketIcSubstrate;
 import picocli.CommandLine.ITypeConverter;
@@ -43,7 +38,7 @@ enum Backend {
             if (bin.isPresent()) {
                 return PocketIcSubstrate.launching(bin.get(), o.diagnostics());
             }
-            return unavailable("backend pocketic needs a PocketIC server: pass --pocketic-url URL of a running one, or set "
+            return NetworkSubstrate.unavailable("backend pocketic needs a PocketIC server: pass --pocketic-url URL of a running one, or set "
                     + PocketIcServer.ENV_BINARY + " to a pocket-ic binary to start one");
         }
     },
@@ -51,7 +46,7 @@ enum Backend {
     IC {
         @Override
         Substrate create(Options o) {
-            return unavailable("backend 'ic' is not available in this build: the IC substrate is not "
+            return NetworkSubstrate.unavailable("backend 'ic' is not available in this build: the IC substrate is not "
                     + "included yet; accepted: --backend sim, --backend pocketic");
         }
     };
@@ -64,26 +59,6 @@ enum Backend {
 
     String label() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** A substrate that refuses to run, so that a scenario's unsupported keys (exit 2) are still reported first. */
-    private static Substrate unavailable(String message) {
-        return new Substrate() {
-            @Override
-            public RunResult run(Scenario scenario, ProgressListener progress) {
-                throw new SubstrateUnavailableException(message);
-            }
-
-            @Override
-            public List<String> unsupportedKeys(Scenario scenario) {
-                return OrchestrationReplay.unsupportedKeys(scenario);
-            }
-
-            @Override
-            public String accepted() {
-                return OrchestrationReplay.ACCEPTED;
-            }
-        };
     }
 
     /** Converts {@code sim}, {@code pocketic} or {@code ic}; the message lists them. */

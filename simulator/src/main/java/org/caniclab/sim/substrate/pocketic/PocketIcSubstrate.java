@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.ProgressListener;
-import org.caniclab.sim.Substrate;
 import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.substrate.NetworkSubstrate;
 import org.caniclab.sim.substrate.OrchestrationReplay;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 
@@ -26,7 +25,7 @@ import org.caniclab.sim.substrate.SubstrateUnavailableException;
  * RunResult r = pocketic.run(scenario, ProgressListener.NONE);   // backend "pocketic"
  * }</pre>
  */
-public final class PocketIcSubstrate implements Substrate {
+public final class PocketIcSubstrate extends NetworkSubstrate {
     /** The backend name written to {@code summary.json}. */
     public static final String BACKEND = "pocketic";
 
@@ -67,16 +66,6 @@ public final class PocketIcSubstrate implements Substrate {
             }
             return new Server(PocketIcClient.connect(s.url()), s, PocketIcServer.ENV_BINARY);
         }, OrchestrationReplay.DEFAULT_CALL_TIMEOUT);
-    }
-
-    @Override
-    public List<String> unsupportedKeys(Scenario scenario) {
-        return OrchestrationReplay.unsupportedKeys(scenario);
-    }
-
-    @Override
-    public String accepted() {
-        return OrchestrationReplay.ACCEPTED;
     }
 
     @Override

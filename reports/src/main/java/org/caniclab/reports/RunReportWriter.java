@@ -33,7 +33,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class RunReportWriter {
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    /** Every CSV the reports write: RFC 4180 quoting, {@code \n} line ends. */
+    static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     /** HdrHistogram's scaling ratio: the histograms hold nanoseconds, the files show milliseconds. */
     private static final double NANOS_PER_MS = 1_000_000.0;
 
@@ -108,7 +109,7 @@ public final class RunReportWriter {
         }
     }
 
-    private static CSVPrinter printer(OutputStream out, String... header) throws IOException {
+    static CSVPrinter printer(OutputStream out, String... header) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         return new CSVPrinter(writer, CSV.builder().setHeader(header).get());
     }

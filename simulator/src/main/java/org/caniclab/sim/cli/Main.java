@@ -52,6 +52,7 @@ public final class Main implements Callable<Integer> {
     static CommandLine newCommandLine(Substrate simulator, boolean terminal, Function<String, String> env) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
+        cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
         cli.addSubcommand(new CommandLine(new VerifyCommand()));
         Failures failures = new Failures();
@@ -62,6 +63,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, validate, verify");
+        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, sweep, validate, verify");
     }
 }

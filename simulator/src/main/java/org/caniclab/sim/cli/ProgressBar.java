@@ -31,6 +31,15 @@ final class ProgressBar implements ProgressListener {
 
     @Override
     public void progress(long simulatedNanos, long durationNanos, long events) {
+        draw(wall -> render(simulatedNanos, durationNanos, events, wall));
+    }
+
+    /** A sweep's progress: runs done of all, runs per second and the time left at that rate. */
+    synchronized void runs(int done, int total) {
+        draw(wall -> renderRuns(done, total, wall));
+    }
+
+    private void draw(java.util.function.DoubleFunction<String> lineAt) {
         if (!enabled) {
             return;
         }
@@ -39,7 +48,7 @@ final class ProgressBar implements ProgressListener {
             return;
         }
         lastDraw = now;
-        String line = render(simulatedNanos, durationNanos, events, (now - start) / 1e9);
+        String line = lineAt.apply((now - start) / 1e9);
         StringBuilder b = new StringBuilder("\r").append(line);
         if (line.length() < drawnLength) {
             b.append(" ".repeat(drawnLength - line.length()));
@@ -50,12 +59,21 @@ final class ProgressBar implements ProgressListener {
     }
 
     /** Erases the line if one was drawn. */
-    void finish() {
+    synchronized void finish() {
         if (drawnLength > 0) {
             err.print("\r" + " ".repeat(drawnLength) + "\r");
             err.flush();
             drawnLength = 0;
         }
+    }
+
+    static String renderRuns(int done, int total, double wallSeconds) {
+        double fraction = total > 0 ? Math.min(1.0, done / (double) total) : 1.0;
+        int filled = (int) Math.round(fraction * WIDTH);
+        double rate = wallSeconds > 0 ? done / wallSeconds : 0;
+        String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (total - done) / rate) : "?";
+        return String.format(Locale.ROOT, "[%s%s] %5.1f%%  %d / %d runs  %s runs/s  ETA %s",
+                "#".repeat(filled), "-".repeat(WIDTH - filled), fraction * 100, done, total, human(rate), eta);
     }
 
     static String render(long simulatedNanos, long durationNanos, long events, double wallSeconds) {

@@ -1,0 +1,138 @@
+package org.caniclab.reports;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a sweep's files into a folder: {@code runs.csv} (one row per run: the varied values, replication, seed and
+ * every figure by its dotted path, empty where a run has none), {@code aggregate.csv} (per variant and figure: n,
+ * mean, sd, the 95 % half-width and interval) and {@code sweep.json} (the plan). Numbers carry 10 significant digits,
+ * so the files are byte-identical for identical results.
+ *
+ * <pre>{@code
+ * SweepReportWriter.write(Path.of("out/steady-sweep"), result);
+ * System.out.print(SweepReportWriter.table(result, 6));
+ * }</pre>
+ */
+public final class SweepReportWriter {
+    private static final MathContext DIGITS = new MathContext(10);
+
+    private SweepReportWriter() {}
+
+    /** Writes the three files into {@code dir} (created if needed); returns them. */
+    public static List<Path> write(Path dir, SweepResult result) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        files.add(AtomicFiles.write(dir.resolve("runs.csv"), out -> runsCsv(out, result)));
+        files.add(AtomicFiles.write(dir.resolve("aggregate.csv"), out -> aggregateCsv(out, result)));
+        files.add(AtomicFiles.write(dir.resolve("sweep.json"), Json.print(plan(result))));
+        return List.copyOf(files);
+    }
+
+    /** A number as the sweep files write it: 10 significant digits, plain notation; empty for NaN. */
+    public static String number(double x) {
+        if (!Double.isFinite(x)) {
+            return "";
+        }
+        BigDecimal d = new BigDecimal(x).round(DIGITS);
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static void runsCsv(OutputStream out, SweepResult r) throws IOException {
+        List<String> figures = SweepStatistics.figures(r);
+        List<String> header = new ArrayList<>(r.varied());
+        header.add("replication");
+        header.add("seed");
+        header.addAll(figures);
+        try (CSVPrinter csv = printer(out, header)) {
+            for (SweepResult.Run run : r.runs()) {
+                List<String> cells = new ArrayList<>(r.variants().get(run.variant()).values());
+                cells.add(Integer.toString(run.replication()));
+                cells.add(Long.toString(run.seed()));
+                for (String f : figures) {
+                    Double x = run.figures().get(f);
+                    cells.add(x == null ? "" : number(x));
+                }
+                csv.printRecord(cells);
+            }
+        }
+    }
+
+    private static void aggregateCsv(OutputStream out, SweepResult r) throws IOException {
+        List<String> header = new ArrayList<>(r.varied());
+        header.addAll(List.of("figure", "n", "mean", "sd", "half_width_95", "lo_95", "hi_95"));
+        try (CSVPrinter csv = printer(out, header)) {
+            for (SweepStatistics.Row row : SweepStatistics.aggregate(r)) {
+                List<String> cells = new ArrayList<>(r.variants().get(row.variant()).values());
+                cells.addAll(List.of(row.figure(), Integer.toString(row.n()), number(row.mean()), number(row.sd()),
+                        number(row.halfWidth()), number(row.lo()), number(row.hi())));
+                csv.printRecord(cells);
+            }
+        }
+    }
+
+    private static ObjectNode plan(SweepResult r) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        SweepResult.Header h = r.header();
+        ObjectNode root = f.objectNode();
+        root.put("scenario", h.scenario());
+        root.put("scenario_file", h.scenarioFile());
+        root.put("backend", h.backend());
+        root.put("tool_version", h.toolVersion());
+        ArrayNode sets = root.putArray("overrides");
+        h.overrides().forEach(sets::add);
+        ArrayNode varied = root.putArray("vary");
+        for (int k = 0; k < r.varied().size(); k++) {
+            ObjectNode v = varied.addObject();
+            v.put("key", r.varied().get(k));
+            ArrayNode values = v.putArray("values");
+            List<String> seen = new ArrayList<>();
+            for (SweepResult.Variant variant : r.variants()) {
+                String value = variant.values().get(k);
+                if (!seen.contains(value)) {
+                    seen.add(value);
+                    values.add(value);
+                }
+            }
+        }
+        root.put("replications", h.replications());
+        ArrayNode seeds = root.putArray("seeds");
+        h.seeds().forEach(seeds::add);
+        root.put("variants", r.variants().size());
+        root.put("runs", r.runs().size());
+        return root;
+    }
+
+    /**
+     * A readable table of the figures whose name ends with one of {@code suffixes}: per variant, mean ± half-width
+     * (n). For the terminal; the files hold everything.
+     */
+    public static String table(SweepResult r, List<String> suffixes) {
+        TextTable t = new TextTable();
+        r.varied().forEach(t::text);
+        t.text("figure").number("mean").number("± 95%").number("n");
+        for (SweepStatistics.Row row : SweepStatistics.aggregate(r)) {
+            if (suffixes.stream().noneMatch(row.figure()::endsWith)) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>(r.variants().get(row.variant()).values());
+            cells.addAll(List.of(row.figure(), number(row.mean()), number(row.halfWidth()), Integer.toString(row.n())));
+            t.row(cells.toArray(new String[0]));
+        }
+        return t.render();
+    }
+
+    private static CSVPrinter printer(OutputStream out, List<String> header) throws IOException {
+        return RunReportWriter.printer(out, header.toArray(new String[0]));
+    }
+}

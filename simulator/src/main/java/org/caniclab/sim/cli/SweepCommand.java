@@ -1,0 +1,172 @@
+package org.caniclab.sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.caniclab.reports.RunInfo;
+import org.caniclab.reports.RunReportWriter;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.SweepReportWriter;
+import org.caniclab.sim.Substrate;
+import org.caniclab.sim.sweep.Sweep;
+import org.caniclab.sim.sweep.SweepPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code caniclab sweep}: a study in one JVM — the cross product of the {@code --vary} values, R replications each,
+ * on the simulator through the in-process API — written as runs.csv, aggregate.csv and sweep.json.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Runs a scenario over a grid of values with replications and writes per-run and aggregate tables.",
+        description = {"Every combination of the --vary values (each KEY a --set path, validated like --set before "
+                + "anything runs) is run R times; replication r uses the same seed in every variant (common random "
+                + "numbers), replication 0 the scenario's own seed. Outputs in DIR: runs.csv (one row per run: the "
+                + "varied values, replication, seed, every figure of summary.json by its dotted path), aggregate.csv "
+                + "(per variant and figure: n, mean, sd, Student-t 95% half-width and interval), sweep.json (the "
+                + "plan), and with --keep-runs each run's own report under runs/. Byte-identical whatever --parallel."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every run finished", "2:the scenario, a --vary value or the usage is invalid",
+            "4:internal error (details in the error.log named)"})
+final class SweepCommand implements Callable<Integer> {
+    /** The figures the terminal table shows (the files hold every figure). */
+    static final List<String> SHOWN = List.of("workers_peak", "overshoot_peak", "creates_completed",
+            "requests.completed", "requests.rejected", "requests.wait_ms_mean", "requests.latency_ms.p99",
+            "requests.utilization_mean");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions options = new ScenarioOptions();
+
+    @Option(names = "--vary", paramLabel = "KEY=V1,V2,...",
+            description = "A key to vary and its values, e.g. hub.mode=seed-0.33.3,reserved. Repeatable: the "
+                    + "variants are the cross product, the first --vary slowest.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = {"-r", "--replications"}, paramLabel = "R", defaultValue = "10",
+            description = "Runs per variant, each with its own seed (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Runs at once (default: the number of processors). Results do not depend on it.")
+    Integer parallel;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Base seed (default: the scenario's run.seed).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: out/<scenario-name>-sweep, relative to the current folder).")
+    Path out;
+
+    @Option(names = "--keep-runs", description = "Also write each run's own report, under DIR/runs/v<variant>-r<rep>/.")
+    boolean keepRuns;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no table; only errors.")
+    boolean quiet;
+
+    private final Substrate simulator;
+    private final boolean terminal;
+
+    SweepCommand(Substrate simulator, boolean terminal) {
+        this.simulator = simulator;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (replications < 1) {
+            throw new ParameterException(spec.commandLine(), "--replications " + replications
+                    + " is not a run count; accepted: an integer >= 1");
+        }
+        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel " + threads
+                    + " is not a thread count; accepted: an integer >= 1");
+        }
+        if (seed != null && seed < 0) {
+            throw new ParameterException(spec.commandLine(), "--seed " + seed + " is negative; accepted: 0 to "
+                    + Long.MAX_VALUE);
+        }
+        SweepPlan plan;
+        try {
+            plan = new SweepPlan(options.scenario, options.sets, parseVary(), replications,
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+        Sweep.Outcome outcome;
+        try {
+            outcome = Sweep.run(plan, simulator, threads, VersionProvider.version(), new Sweep.Listener() {
+                @Override
+                public void progress(int done, int total) {
+                    bar.runs(done, total);
+                }
+            });
+        } finally {
+            bar.finish();
+        }
+        Path dir = out != null ? out : Path.of("out", outcome.scenarios().get(0).name() + "-sweep");
+        List<Path> written;
+        try {
+            written = new ArrayList<>(SweepReportWriter.write(dir, outcome.result()));
+            if (keepRuns) {
+                written.addAll(writeRuns(dir, outcome));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InternalFailure(dir, e);
+        }
+        if (!quiet) {
+            stdout.print(SweepReportWriter.table(outcome.result(), SHOWN));
+            stdout.println();
+            stdout.println("sweep: " + outcome.result().runs().size() + " runs (" + outcome.result().variants().size()
+                    + " variants x " + replications + " replications); files in " + dir + " (" + written.size() + ")");
+        }
+        stdout.flush();
+        return Failures.OK;
+    }
+
+    /** Each run's own report, re-run from its seed so that keeping runs costs no memory during the sweep. */
+    private List<Path> writeRuns(Path dir, Sweep.Outcome outcome) throws IOException {
+        List<Path> files = new ArrayList<>();
+        var result = outcome.result();
+        for (var run : result.runs()) {
+            RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
+                    org.caniclab.sim.ProgressListener.NONE);
+            files.addAll(RunReportWriter.write(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
+                    r, RunInfo.capture(0, r.header().events())));
+        }
+        return files;
+    }
+
+    private List<SweepPlan.Vary> parseVary() {
+        List<SweepPlan.Vary> out = new ArrayList<>();
+        for (String v : vary) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1) {
+                throw new ParameterException(spec.commandLine(), "--vary '" + v + "' is not KEY=V1,V2,...; accepted: "
+                        + "a --set key path, '=', then comma-separated values, e.g. hub.mode=seed-0.33.3,reserved");
+            }
+            List<String> values = Arrays.stream(v.substring(eq + 1).split(",", -1)).map(String::strip).toList();
+            if (values.stream().anyMatch(String::isEmpty)) {
+                throw new ParameterException(spec.commandLine(), "--vary '" + v + "' has an empty value; accepted: "
+                        + "comma-separated values, none empty");
+            }
+            out.add(new SweepPlan.Vary(v.substring(0, eq).strip(), values));
+        }
+        return out;
+    }
+}

@@ -35,7 +35,7 @@ class TraceProcessTest {
         pools = new TreeMap<>();
         pools.put("api", LoadTestSupport.countingPool(engine, "api"));
         pools.put("web", LoadTestSupport.countingPool(engine, "web"));
-        try (LoadSources.Running r = LoadSources.start(List.of(new LoadSource.Trace("t", file, defaultPool)), pools,
+        try (LoadSources.Running r = LoadSources.start(List.of(new LoadSource.Trace("t", file, java.util.Optional.ofNullable(defaultPool))), pools,
                 new RandomStreams(1), engine, end)) {
             engine.runUntil(end);
         }
@@ -64,7 +64,7 @@ class TraceProcessTest {
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> replay(f, "api", 10 * S));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().contains("bad.csv:4"), e.getMessage());
-        assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"abc\""), e.getMessage());
     }
 
     @Test

@@ -296,7 +296,8 @@ final class TomlTable {
     }
 
     private static String range(double min, double max) {
-        boolean noMax = max >= Integer.MAX_VALUE;
+        // Only a limit no integer key reaches goes unsaid; an int key says its 2147483647.
+        boolean noMax = max >= Long.MAX_VALUE;
         String lo = fmt(min);
         return noMax ? ">= " + lo : "from " + lo + " to " + fmt(max);
     }

@@ -207,7 +207,7 @@ public class SimulatorBenchmark {
                 IcDefaults.CREATION_FEE_CYCLES, IcDefaults.ROOT_CYCLES, IcDefaults.SUBNET_CANISTER_LIMIT);
         PoolSpec pool = new PoolSpec("api", new CanisterRole("api_worker"),
                 new ScalePoolPolicy(WORKERS, WORKERS, WORKERS), IcDefaults.INITIAL_CYCLES, service,
-                RouterKind.ROUND_ROBIN, null);
+                RouterKind.ROUND_ROBIN, java.util.Optional.empty());
         LoadSource load = new LoadSource.Poisson("poisson-api", "api",
                 List.of(new LoadSource.RateSegment(LOAD_FROM_NANOS, end, RATE, RATE)));
         return new Scenario(name, new RunSettings(42, end, LOAD_FROM_NANOS, S), ic,

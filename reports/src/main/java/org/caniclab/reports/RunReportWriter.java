@@ -15,6 +15,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.caniclab.core.config.PoolFileNames;
 
 /**
  * Writes a {@link RunResult} as the report directory of a run. Every file except
@@ -74,7 +75,7 @@ public final class RunReportWriter {
     private static Map<String, Histogram> hgrmFileNames(RunResult result) {
         Map<String, Histogram> files = new LinkedHashMap<>();
         result.latencyHistograms().forEach((pool, histogram) -> {
-            String name = "latency-" + pool.replaceAll("[^A-Za-z0-9._-]", "_") + ".hgrm";
+            String name = "latency-" + PoolFileNames.stem(pool) + ".hgrm";
             if (files.put(name, histogram) != null) {
                 throw new IllegalArgumentException("two pools map to the histogram file " + name);
             }

@@ -74,10 +74,11 @@ public final class TestScenarios {
         return this;
     }
 
-    /** A pool with 5T initial cycles. */
+    /** A pool with 5T initial cycles; {@code autoscaler} null for none. */
     public static PoolSpec pool(String name, ScalePoolPolicy policy, ServiceModel service, RouterKind router,
             AutoscalerSpec autoscaler) {
-        return new PoolSpec(name, new CanisterRole("worker"), policy, 5 * T, service, router, autoscaler);
+        return new PoolSpec(name, new CanisterRole("worker"), policy, 5 * T, service, router,
+                java.util.Optional.ofNullable(autoscaler));
     }
 
     /** A constant-rate Poisson source over {@code [from, to)}. */

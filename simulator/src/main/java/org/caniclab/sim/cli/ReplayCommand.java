@@ -169,8 +169,8 @@ final class ReplayCommand implements Callable<Integer> {
     static List<ExpectationResult> evaluate(Scenario scenario, RunResult result) {
         var summary = SummaryPaths.toJson(result);
         List<ExpectationResult> out = new ArrayList<>();
-        for (String e : scenario.expectations()) {
-            out.add(Expectation.parse(e).evaluate(summary));
+        for (Expectation e : ExpectationCheck.parse(scenario)) {
+            out.add(e.evaluate(summary));
         }
         return out;
     }

@@ -18,7 +18,10 @@ final class ScenarioOptions {
                     + "pools.api.policy.max_workers=4, load.0.rate=50. Repeatable.")
     List<String> sets = new ArrayList<>();
 
+    /** Loads the scenario and checks its expectations (exit 2 on either, with one line). */
     Scenario load() {
-        return ScenarioLoader.load(scenario, sets);
+        Scenario s = ScenarioLoader.load(scenario, sets);
+        ExpectationCheck.parse(s);
+        return s;
     }
 }

@@ -3,7 +3,7 @@ package org.caniclab.sim.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.caniclab.sim.scenario.Durations;
+import org.caniclab.sim.model.Formats;
 import org.caniclab.sim.model.PoolSpec;
 import org.caniclab.sim.model.Scenario;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         return "scenario " + s.name() + ", " + count(s.pools(), "pool") + " (" + pools + "), " + count(s.loads(), "load")
                 + ", " + count(s.calls(), "call") + ", " + count(s.faults(), "fault window") + ", "
                 + count(s.expectations(), "expectation") + "; mode " + s.hub().mode().label() + ", seed " + s.run().seed()
-                + ", " + Durations.format(s.run().durationNanos()) + " simulated";
+                + ", " + Formats.duration(s.run().durationNanos()) + " simulated";
     }
 
     private static String count(List<?> items, String noun) {

@@ -79,11 +79,11 @@ public final class Hub {
         for (PoolSpec p : scenario.pools()) {
             cfg.pool(p.name(), new ScalePool(p.role(), p.policy()));
             specs.put(p.name(), p);
-            if (p.autoscaler() != null) {
-                if (!(p.autoscaler().targetUtilization() > 0) || p.autoscaler().intervalNanos() <= 0
-                        || p.autoscaler().cooldownNanos() < 0) {
+            if (p.autoscaler().isPresent()) {
+                if (!(p.autoscaler().get().targetUtilization() > 0) || p.autoscaler().get().intervalNanos() <= 0
+                        || p.autoscaler().get().cooldownNanos() < 0) {
                     throw new IllegalArgumentException("pool '" + p.name() + "': autoscaler needs "
-                            + "target_utilization > 0, interval > 0 and cooldown >= 0; got " + p.autoscaler());
+                            + "target_utilization > 0, interval > 0 and cooldown >= 0; got " + p.autoscaler().get());
                 }
                 anyAutoscaler = true;
             }
@@ -150,11 +150,11 @@ public final class Hub {
             new Periodic(engine, rounds, topUp, this::topUp).schedule();
         }
         for (PoolSpec p : scenario.pools()) {
-            if (p.autoscaler() != null) {
+            if (p.autoscaler().isPresent()) {
                 HubCall call = new HubCall.CreateWorker(p.name());
-                Autoscaler a = new Autoscaler(engine, p, p.autoscaler(), pools.get(p.name()), driver.workflow(),
+                Autoscaler a = new Autoscaler(engine, p, p.autoscaler().get(), pools.get(p.name()), driver.workflow(),
                         listener::event, () -> driver.execute(call, "autoscale"));
-                new Periodic(engine, rounds, p.autoscaler().intervalNanos(), a::tick).schedule();
+                new Periodic(engine, rounds, p.autoscaler().get().intervalNanos(), a::tick).schedule();
             }
         }
     }

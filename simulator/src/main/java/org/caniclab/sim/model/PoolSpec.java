@@ -1,13 +1,21 @@
 package org.caniclab.sim.model;
 
+import java.util.Objects;
+import java.util.Optional;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.ic.CanisterRole;
 
 /**
  * One {@code [pools.<name>]} section: Canic's pool definition plus how its workers serve requests.
  *
- * @param initialCycles the role's {@code initial_cycles}, paid from root's balance per creation
- * @param autoscaler a load-aware autoscaler, or null for the seed's min-only policy
+ * <pre>{@code
+ * new PoolSpec("api", new CanisterRole("api_worker"), ScalePoolPolicy.DEFAULT, IcDefaults.INITIAL_CYCLES,
+ *         new ServiceModel.PerRound(100, 500), RouterKind.ROUND_ROBIN, Optional.empty());
+ * }</pre>
+ *
+ * @param name non-empty; unique in the scenario (checked by {@link Scenario})
+ * @param initialCycles the role's {@code initial_cycles}, >= 0, paid from root's balance per creation
+ * @param autoscaler a load-aware autoscaler, or empty for the seed's min-only policy
  */
 public record PoolSpec(
         String name,
@@ -16,4 +24,15 @@ public record PoolSpec(
         long initialCycles,
         ServiceModel service,
         RouterKind router,
-        AutoscalerSpec autoscaler) {}
+        Optional<AutoscalerSpec> autoscaler) {
+    public PoolSpec {
+        Objects.requireNonNull(name, "name");
+        Check.that(!name.isEmpty(), "PoolSpec.name", "\"\"", "a non-empty name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(policy, "policy");
+        Check.nonNegative(initialCycles, "PoolSpec.initialCycles");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(autoscaler, "autoscaler (Optional.empty() for none)");
+    }
+}

@@ -3,12 +3,26 @@ package org.caniclab.sim.model;
 /**
  * The {@code [run]} section.
  *
- * @param seed the root of every named random stream
- * @param durationNanos simulated time to run
- * @param warmupNanos statistics (latency, waits, utilization) ignore requests arriving before this time
- * @param sampleIntervalNanos the spacing of {@code timeline.csv} rows
+ * <pre>{@code
+ * new RunSettings(1, 60_000_000_000L, 0, 1_000_000_000L)   // seed 1, 60 s, no warmup, a row per second
+ * }</pre>
+ *
+ * @param seed the root of every named random stream (any long)
+ * @param durationNanos simulated time to run, > 0
+ * @param warmupNanos statistics (latency, waits, utilization) ignore requests arriving before this time;
+ *     >= 0 and below {@code durationNanos}
+ * @param sampleIntervalNanos the spacing of {@code timeline.csv} rows, > 0
  */
 public record RunSettings(long seed, long durationNanos, long warmupNanos, long sampleIntervalNanos) {
+    public RunSettings {
+        Check.positive(durationNanos, "RunSettings.durationNanos");
+        Check.nonNegative(warmupNanos, "RunSettings.warmupNanos");
+        Check.that(warmupNanos < durationNanos, "RunSettings.warmupNanos", warmupNanos,
+                "below durationNanos " + durationNanos);
+        Check.positive(sampleIntervalNanos, "RunSettings.sampleIntervalNanos");
+    }
+
+    /** The same settings with another seed (the CLI's {@code --seed}). */
     public RunSettings withSeed(long s) {
         return new RunSettings(s, durationNanos, warmupNanos, sampleIntervalNanos);
     }

@@ -1,6 +1,5 @@
 package org.caniclab.sim.scenario;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,13 +45,12 @@ final class CanicToml {
 
     /**
      * @param source the parsed {@code canic.toml}
-     * @param tree its tree
      * @param hubName the hub role to read, or null for the only role with a {@code scaling} table
      * @param subnetName the subnet to look in, or null for all
      * @param where reports problems with the scenario's {@code [canic]} keys
      */
-    static Hub read(Source source, ObjectNode tree, String hubName, String subnetName, TomlTable where) {
-        TomlTable root = new TomlTable(source, KeyPath.ROOT, tree);
+    static Hub read(Source source, String hubName, String subnetName, TomlTable where) {
+        TomlTable root = new TomlTable(source, KeyPath.ROOT, source.root());
         TomlTable subnets = root.table("subnets");
         if (subnets == null || subnets.keys().isEmpty()) {
             throw source.error(KeyPath.ROOT.child("subnets"), "no [subnets.<name>] table; a Canic 0.33.3 config "

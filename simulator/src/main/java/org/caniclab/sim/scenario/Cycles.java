@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * long c = Cycles.parse("2.5T");     // 2_500_000_000_000
- * String t = Cycles.format(c);       // "2.5T"
+ * String t = Formats.cycles(c);      // "2.5T" (model.Formats)
  * }</pre>
  */
 public final class Cycles {
@@ -21,8 +21,6 @@ public final class Cycles {
             "a whole number of cycles >= 0, as an integer or with a suffix K, M, B or T, e.g. \"500B\", \"2.5T\"";
 
     private static final Pattern FORM = Pattern.compile("([0-9][0-9_]*(?:\\.[0-9]+)?)\\s*([KMBT]?)");
-    private static final String[] SUFFIXES = {"T", "B", "M", "K"};
-    private static final long[] FACTORS = {1_000_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
 
     private Cycles() {}
 
@@ -69,18 +67,5 @@ public final class Cycles {
                     + Long.MAX_VALUE + " (about 9.2 million T) is accepted");
         }
         return value.longValueExact();
-    }
-
-    /** The shortest exact text: {@code 5000000000000 -> "5T"}, {@code 2500000000000 -> "2.5T"}, {@code 7 -> "7"}. */
-    public static String format(long cycles) {
-        for (int i = 0; i < SUFFIXES.length; i++) {
-            if (cycles >= FACTORS[i]) {
-                BigDecimal scaled = BigDecimal.valueOf(cycles).divide(BigDecimal.valueOf(FACTORS[i])).stripTrailingZeros();
-                if (scaled.scale() <= 3) {
-                    return scaled.toPlainString() + SUFFIXES[i];
-                }
-            }
-        }
-        return Long.toString(cycles);
     }
 }

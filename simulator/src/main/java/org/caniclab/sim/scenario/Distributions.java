@@ -3,6 +3,7 @@ package org.caniclab.sim.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.Formats;
 
 /**
  * Reads a {@link Distribution} of durations: a duration string is a fixed value; a table names the
@@ -35,7 +36,7 @@ final class Distributions {
 
     static Distribution read(TomlTable t) {
         Kind kind = t.choice("dist", KINDS, null, "distribution");
-        String what = "a " + t.raw("dist").textValue() + " distribution";
+        String what = "a " + t.string("dist", null) + " distribution";
         switch (kind) {
             case FIXED -> {
                 t.onlyKeys(what, "dist", "value");
@@ -54,7 +55,7 @@ final class Distributions {
                 long min = t.duration("min", null);
                 long max = t.duration("max", null);
                 if (max < min) {
-                    throw t.error("max", "max " + Durations.format(max) + " is below min " + Durations.format(min)
+                    throw t.error("max", "max " + Formats.duration(max) + " is below min " + Formats.duration(min)
                             + "; accepted: max >= min");
                 }
                 return new Distribution.Uniform(min, max);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * long nanos = Durations.parse("2.5s");      // 2_500_000_000
- * String text = Durations.format(nanos);     // "2.5s"
+ * String text = Formats.duration(nanos);     // "2.5s" (model.Formats: the model formats, the loader parses)
  * }</pre>
  */
 public final class Durations {
@@ -21,8 +21,6 @@ public final class Durations {
             "a duration such as \"250ms\", \"30s\", \"2.5s\", \"5m\", \"1h\" or \"0\" (units ns, us, ms, s, m, h)";
 
     private static final Pattern FORM = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|µs|ms|s|m|h)");
-    private static final String[] UNITS = {"h", "m", "s", "ms", "us", "ns"};
-    private static final long[] UNIT_NANOS = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
 
     private Durations() {}
 
@@ -56,28 +54,6 @@ public final class Durations {
             throw new IllegalArgumentException("duration \"" + text + "\" is too long; at most about 146 years are accepted");
         }
         return whole.longValueExact();
-    }
-
-    /** A short exact text for a duration: {@code 1500000000 -> "1.5s"}, {@code 300000000000 -> "5m"}. */
-    public static String format(long nanos) {
-        if (nanos == 0) {
-            return "0";
-        }
-        for (int i = 0; i < 3; i++) {
-            if (nanos % UNIT_NANOS[i] == 0) {
-                return (nanos / UNIT_NANOS[i]) + UNITS[i];
-            }
-        }
-        BigDecimal seconds = BigDecimal.valueOf(nanos, 9).stripTrailingZeros();
-        if (nanos >= UNIT_NANOS[2] && seconds.scale() <= 3) {
-            return seconds.toPlainString() + "s";
-        }
-        for (int i = 3; i < UNITS.length; i++) {
-            if (nanos % UNIT_NANOS[i] == 0) {
-                return (nanos / UNIT_NANOS[i]) + UNITS[i];
-            }
-        }
-        throw new IllegalStateException("unreachable: every duration is a whole number of ns");
     }
 
     private static long unitNanos(String unit) {

@@ -1,11 +1,5 @@
 package org.caniclab.sim.scenario;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,27 +15,27 @@ final class Overrides {
 
     private Overrides() {}
 
-    static void apply(ObjectNode root, List<String> sets, Source source, TomlMapper toml) {
+    static void apply(List<String> sets, Source source) {
         for (String arg : sets) {
-            apply(root, arg, source, toml);
+            apply(source.root(), arg, source);
         }
     }
 
-    private static void apply(ObjectNode root, String arg, Source source, TomlMapper toml) {
+    private static void apply(TomlNode.Table root, String arg, Source source) {
         int eq = arg.indexOf('=');
         if (eq <= 0) {
             throw bad(source, arg, "not of the form " + FORM);
         }
         List<Object> segments = parsePath(arg.substring(0, eq).strip(), source, arg);
-        JsonNode value = value(arg.substring(eq + 1), toml);
+        TomlNode value = value(arg.substring(eq + 1));
 
-        JsonNode node = root;
+        TomlNode node = root;
         KeyPath path = KeyPath.ROOT;
         boolean recordedCreation = false;
         for (int i = 0; i < segments.size(); i++) {
             Object seg = segments.get(i);
             boolean last = i == segments.size() - 1;
-            if (node instanceof ObjectNode obj) {
+            if (node instanceof TomlNode.Table obj) {
                 if (seg instanceof Integer) {
                     throw bad(source, arg, (path.isRoot() ? "the top level" : path.toString()) + " is a table, not an "
                             + "array, so [" + seg + "] names nothing; accepted: a key");
@@ -49,22 +43,22 @@ final class Overrides {
                 String key = seg.toString();
                 KeyPath child = path.child(key);
                 if (last) {
-                    obj.set(key, value);
+                    obj.put(key, value);
                     source.overridden(child, arg);
                     return;
                 }
-                JsonNode next = obj.get(key);
+                TomlNode next = obj.get(key);
                 if (next == null && segments.get(i + 1) instanceof Integer n) {
                     throw bad(source, arg, child + " is not in the scenario, so index " + n + " is out of range");
                 }
                 if (next == null) {
                     if (path.toString().equals("pools")) {
-                        List<String> pools = new ArrayList<>();
-                        obj.fieldNames().forEachRemaining(pools::add);
+                        List<String> pools = obj.keys();
                         throw bad(source, arg, "there is no pool '" + key + "' to override; pools: "
                                 + (pools.isEmpty() ? "(none)" : String.join(", ", pools)));
                     }
-                    next = obj.putObject(key);
+                    next = new TomlNode.Table(0);
+                    obj.put(key, next);
                     if (!recordedCreation) {
                         // Errors about a table --set created (e.g. a misspelt key) name this override.
                         source.overridden(child, arg);
@@ -73,16 +67,16 @@ final class Overrides {
                 }
                 node = next;
                 path = child;
-            } else if (node instanceof ArrayNode array) {
+            } else if (node instanceof TomlNode.Array array) {
                 int index = index(seg);
                 if (index < 0 || index >= array.size()) {
                     String what = index < 0 ? "'" + seg + "' is not an index" : "index " + index + " is out of range";
                     throw bad(source, arg, path + " is an array with " + array.size() + " entries; " + what
-                            + "; accepted: " + (array.isEmpty() ? "no index" : "0 to " + (array.size() - 1)));
+                            + "; accepted: " + (array.size() == 0 ? "no index" : "0 to " + (array.size() - 1)));
                 }
                 KeyPath child = path.index(index);
                 if (last) {
-                    array.set(index, value);
+                    array.items().set(index, value);
                     source.overridden(child, arg);
                     return;
                 }
@@ -103,21 +97,14 @@ final class Overrides {
         return s.matches("[0-9]{1,9}") ? Integer.parseInt(s) : -1;
     }
 
-    private static JsonNode value(String text, TomlMapper toml) {
+    private static TomlNode value(String text) {
         String t = text.strip();
         if (t.isEmpty()) {
-            return TextNode.valueOf("");
+            return new TomlNode.Str("", 0);
         }
-        try {
-            JsonNode parsed = toml.readTree("v = " + t + "\n");
-            JsonNode v = parsed.get("v");
-            if (v != null && parsed.size() == 1) {
-                return v;
-            }
-        } catch (JacksonException e) {
-            // Not a TOML value: a bare word such as reserved or 30s, taken as a string.
-        }
-        return TextNode.valueOf(t);
+        TomlNode v = TomlDocument.value(t);
+        // Not a TOML value: a bare word such as reserved or 30s, taken as a string.
+        return v != null ? v : new TomlNode.Str(t, 0);
     }
 
     /** Splits {@code a.b[1]."c.d"} into keys and indices. */

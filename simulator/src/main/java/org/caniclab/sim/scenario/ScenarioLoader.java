@@ -1,17 +1,5 @@
 package org.caniclab.sim.scenario;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,21 +8,29 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.caniclab.core.config.ConfigProblem;
+import org.caniclab.core.config.PoolFileNames;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.config.ScalingConfig;
 import org.caniclab.core.config.ScalingConfigValidator;
 import org.caniclab.core.ic.CanisterRole;
 import org.caniclab.core.workflow.ConcurrencyMode;
-import org.caniclab.reports.Expectation;
-import org.caniclab.sim.model.IcDefaults;
+import org.caniclab.sim.input.InputFileException;
+import org.caniclab.sim.input.InputFiles;
+import org.caniclab.sim.input.TraceException;
+import org.caniclab.sim.input.TraceReader;
 import org.caniclab.sim.model.AutoscalerSpec;
 import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.ExpectationSpec;
 import org.caniclab.sim.model.FaultWindow;
+import org.caniclab.sim.model.Formats;
 import org.caniclab.sim.model.HubSettings;
+import org.caniclab.sim.model.IcDefaults;
 import org.caniclab.sim.model.IcModel;
 import org.caniclab.sim.model.LoadSource;
 import org.caniclab.sim.model.PoolSpec;
@@ -48,7 +44,12 @@ import org.caniclab.sim.model.ServiceModel;
  * Reads a scenario TOML file into a validated {@link Scenario}. Every key is checked: unknown keys, wrong
  * types and bad values are {@link ScenarioException}s naming the file, the line, the key path and what is
  * accepted. {@code --set} overrides are applied to the parsed tree first, so they are checked the same way.
- * The schema and its defaults are documented in {@code scenarios/README.md}.
+ * The schema and its defaults are documented in {@code scenarios/README.md}. Lines come from the TOML parser
+ * (tomlj); files must be regular files, the scenario and {@code canic.toml} at most
+ * {@link InputFiles#SMALL_FILE_LIMIT} bytes; a trace is read through once, streamed, to check every row.
+ *
+ * <p>Expectations are kept as written ({@link ExpectationSpec}, with their line): parsing them belongs to the
+ * reports module, which this package may not import; the CLI checks them right after loading.
  *
  * <pre>{@code
  * Scenario s = ScenarioLoader.load(Path.of("scenarios/bootstrap-race.toml"), List.of("hub.mode=reserved"));
@@ -92,7 +93,6 @@ public final class ScenarioLoader {
     /** {@code autoscaler.interval}: 5 s. */
     public static final long DEFAULT_AUTOSCALER_INTERVAL = 5_000_000_000L;
 
-    private static final TomlMapper TOML = new TomlMapper();
     private static final List<String> TOP_KEYS =
             List.of("expect", "run", "ic", "hub", "canic", "pools", "load", "calls", "faults");
     private static final Map<String, ConcurrencyMode> MODES = new LinkedHashMap<>();
@@ -141,10 +141,9 @@ public final class ScenarioLoader {
     public static Scenario load(Path file, List<String> overrides) {
         String display = file.toString();
         String text = read(file, display, "scenario file", null);
-        ObjectNode tree = parse(text, display);
-        Source src = new Source(display, text);
-        Overrides.apply(tree, overrides, src, TOML);
-        return new Reader(file, src, new TomlTable(src, KeyPath.ROOT, tree)).scenario();
+        Source src = new Source(display, TomlDocument.parse(text, display));
+        Overrides.apply(overrides, src);
+        return new Reader(file, src, new TomlTable(src, KeyPath.ROOT, src.root())).scenario();
     }
 
     // ---- the reader -----------------------------------------------------------------------------------------
@@ -175,7 +174,7 @@ public final class ScenarioLoader {
             List<LoadSource> loads = loads();
             List<ScheduledCall> calls = calls();
             List<FaultWindow> faults = faults();
-            List<String> expectations = expectations();
+            List<ExpectationSpec> expectations = expectations();
             return new Scenario(name, run, ic, hub, pools, loads, calls, faults, expectations);
         }
 
@@ -183,7 +182,7 @@ public final class ScenarioLoader {
             String fileName = file.getFileName() == null ? "scenario" : file.getFileName().toString();
             String stem = fileName.endsWith(".toml") ? fileName.substring(0, fileName.length() - 5) : fileName;
             String name = t.string("name", stem);
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            if (!Scenario.NAME.matcher(name).matches()) {
                 String from = t.has("name") ? "" : " (taken from the file name; set run.name)";
                 throw t.error("name", "scenario name \"" + name + "\"" + from + " cannot name an output folder; "
                         + "accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -200,8 +199,8 @@ public final class ScenarioLoader {
             }
             long warmup = t.duration("warmup", 0L);
             if (warmup >= duration) {
-                throw t.error("warmup", "warmup " + Durations.format(warmup) + " is not shorter than the duration "
-                        + Durations.format(duration) + "; accepted: a duration below run.duration");
+                throw t.error("warmup", "warmup " + Formats.duration(warmup) + " is not shorter than the duration "
+                        + Formats.duration(duration) + "; accepted: a duration below run.duration");
             }
             long sample = t.duration("sample_interval", DEFAULT_SAMPLE_INTERVAL);
             if (sample <= 0) {
@@ -217,7 +216,8 @@ public final class ScenarioLoader {
             if (round <= 0) {
                 throw t.error("round", "a round must last more than 0; accepted: " + Durations.ACCEPTED);
             }
-            int callRounds = t.intValue("call_latency_rounds", DEFAULT_CALL_LATENCY_ROUNDS, 0, 1_000);
+            int callRounds = t.intValue("call_latency_rounds", DEFAULT_CALL_LATENCY_ROUNDS, 0,
+                    IcModel.MAX_CALL_LATENCY_ROUNDS);
             Distribution createLatency = t.distribution("create_latency", DEFAULT_CREATE_LATENCY);
             long fee = t.cycles("creation_fee", DEFAULT_CREATION_FEE);
             long rootCycles = t.cycles("root_cycles", DEFAULT_ROOT_CYCLES);
@@ -244,8 +244,10 @@ public final class ScenarioLoader {
             }
             ScalingConfig.Builder cfg = ScalingConfig.builder();
             Map<String, PoolSpec> specs = new TreeMap<>();
+            Map<String, String> files = new TreeMap<>();
             for (String name : pools.keys()) {
                 TomlTable p = pools.table(name);
+                fileNameClash(pools, name, files);
                 p.onlyKeys("[" + p.path() + "]", "canister_role", "policy", "initial_cycles", "service", "router",
                         "autoscaler");
                 CanisterRole role;
@@ -276,8 +278,17 @@ public final class ScenarioLoader {
             Path path = resolve(fileKey);
             String display = CanicToml.displayOf(Path.of(src.display()), fileKey);
             String text = read(path, display, "canic.toml file", () -> canic.error("file", ""));
-            ObjectNode tree = parse(text, display);
-            CanicToml.Hub hub = CanicToml.read(new Source(display, text), tree, hubName, subnet, canic);
+            Source canicSource = new Source(display, TomlDocument.parse(text, display));
+            CanicToml.Hub hub = CanicToml.read(canicSource, hubName, subnet, canic);
+            Map<String, String> files = new TreeMap<>();
+            for (String name : hub.pools().keySet()) {
+                if (files.putIfAbsent(PoolFileNames.collisionKey(name), name) != null) {
+                    throw canic.error("file", "pools '" + files.get(PoolFileNames.collisionKey(name)) + "' and '"
+                            + name + "' of " + display + " would write the same report file latency-"
+                            + PoolFileNames.stem(name) + ".hgrm; accepted: pool names that differ in more than case "
+                            + "and in characters outside A-Z, a-z, 0-9, '.', '_' and '-'");
+                }
+            }
 
             TomlTable extra = root.tableOrEmpty("pools");
             for (String name : extra.keys()) {
@@ -298,7 +309,7 @@ public final class ScenarioLoader {
             List<PoolSpec> out = new ArrayList<>();
             for (CanicToml.Pool cp : hub.pools().values()) {
                 TomlTable p = extra.has(cp.name()) ? extra.table(cp.name())
-                        : new TomlTable(src, extra.path().child(cp.name()), JsonNodeFactory.instance.objectNode());
+                        : new TomlTable(src, extra.path().child(cp.name()), new TomlNode.Table(0));
                 out.add(new PoolSpec(cp.name(), cp.role(), cp.policy(), cp.initialCycles(), service(p), router(p),
                         autoscaler(p)));
             }
@@ -331,10 +342,10 @@ public final class ScenarioLoader {
             return pool.choice("router", ROUTERS, RouterKind.ROUND_ROBIN, "router");
         }
 
-        private AutoscalerSpec autoscaler(TomlTable pool) {
+        private Optional<AutoscalerSpec> autoscaler(TomlTable pool) {
             TomlTable t = pool.table("autoscaler");
             if (t == null) {
-                return null;
+                return Optional.empty();
             }
             t.onlyKeys("[" + t.path() + "]", "target_utilization", "cooldown", "interval");
             double target = t.number("target_utilization", DEFAULT_TARGET_UTILIZATION, 0, 1, "a fraction of capacity");
@@ -347,7 +358,7 @@ public final class ScenarioLoader {
             if (interval <= 0) {
                 throw t.error("interval", "interval must be above 0; accepted: " + Durations.ACCEPTED);
             }
-            return new AutoscalerSpec(target, cooldown, interval);
+            return Optional.of(new AutoscalerSpec(target, cooldown, interval));
         }
 
         // ---- load, calls, faults, expectations ----
@@ -407,12 +418,12 @@ public final class ScenarioLoader {
                     long from = s.duration("from", null);
                     long to = s.duration("to", null);
                     if (to <= from) {
-                        throw s.error("to", "segment ends at " + Durations.format(to) + ", not after its start "
-                                + Durations.format(from) + "; accepted: to > from");
+                        throw s.error("to", "segment ends at " + Formats.duration(to) + ", not after its start "
+                                + Formats.duration(from) + "; accepted: to > from");
                     }
                     if (from < previousEnd) {
-                        throw s.error("from", "segment starts at " + Durations.format(from) + ", before the previous one "
-                                + "ends (" + Durations.format(previousEnd) + "); accepted: segments in time order, not "
+                        throw s.error("from", "segment starts at " + Formats.duration(from) + ", before the previous one "
+                                + "ends (" + Formats.duration(previousEnd) + "); accepted: segments in time order, not "
                                 + "overlapping (gaps have rate 0)");
                     }
                     previousEnd = to;
@@ -450,82 +461,28 @@ public final class ScenarioLoader {
 
         private LoadSource trace(TomlTable t, String name) {
             t.onlyKeys("a trace [[load]]", "kind", "name", "file", "pool");
-            String defaultPool = t.has("pool") ? pool(t, "pool") : null;
+            Optional<String> defaultPool = t.has("pool") ? Optional.of(pool(t, "pool")) : Optional.empty();
             String fileKey = t.string("file", null);
             Path path = resolve(fileKey);
             String display = CanicToml.displayOf(Path.of(src.display()), fileKey);
-            String text = read(path, display, "trace file", () -> t.error("file", ""));
-            checkTrace(text, display, t, defaultPool);
+            checkTrace(path, display, t, defaultPool);
             return new LoadSource.Trace(name, path, defaultPool);
         }
 
         /**
-         * Checks a trace the way the engine will replay it ({@code load.TraceProcess}): blank lines and
-         * {@code #} comments skipped; an optional header naming {@code time_s} (required) and {@code pool}
-         * (other columns ignored); without a header, {@code time_s[,pool]}; seconds >= 0, non-decreasing.
+         * Reads the whole trace once, streamed, with the reader that replays it ({@link TraceReader}), so a
+         * trace that validates also replays.
          */
-        private void checkTrace(String text, String display, TomlTable t, String defaultPool) {
+        private void checkTrace(Path path, String display, TomlTable t, Optional<String> defaultPool) {
             String where = t.path().child("file").toString();
-            String accepted = "; accepted: rows time_s[,pool] (seconds from the start, non-decreasing), "
-                    + "optionally under a header naming time_s and pool";
-            String[] lines = text.split("\n", -1);
-            int timeColumn = 0;
-            int poolColumn = 1;
-            int columns = -1;
-            boolean first = true;
-            long last = 0;
-            for (int i = 0; i < lines.length; i++) {
-                int line = i + 1;
-                String trimmed = lines[i].strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
+            try (TraceReader reader = TraceReader.open(path, poolNames, defaultPool)) {
+                while (reader.next() != null) {
+                    // each row is checked as it is read
                 }
-                String[] fields = trimmed.split(",", -1);
-                if (first) {
-                    first = false;
-                    List<String> names = new ArrayList<>();
-                    for (String f : fields) {
-                        names.add(f.strip());
-                    }
-                    if (names.contains("time_s")) {
-                        timeColumn = names.indexOf("time_s");
-                        poolColumn = names.indexOf("pool");
-                        columns = fields.length;
-                        continue;
-                    }
-                }
-                if (columns < 0 ? fields.length > 2 : fields.length != columns) {
-                    throw new ScenarioException(display, line, where, "row has " + fields.length + " fields, expected "
-                            + (columns < 0 ? "time_s[,pool]" : columns + " as in the header") + accepted);
-                }
-                String timeText = fields[timeColumn].strip();
-                double seconds;
-                try {
-                    seconds = Double.parseDouble(timeText);
-                } catch (NumberFormatException e) {
-                    throw new ScenarioException(display, line, where, "time_s \"" + timeText + "\" is not a number"
-                            + accepted);
-                }
-                if (!(seconds >= 0) || Double.isInfinite(seconds) || seconds > Long.MAX_VALUE / 1e9) {
-                    throw new ScenarioException(display, line, where, "time_s " + timeText + " is out of range"
-                            + accepted);
-                }
-                long nanos = Math.round(seconds * 1e9);
-                if (nanos < last) {
-                    throw new ScenarioException(display, line, where, "time_s " + timeText + " is earlier than the "
-                            + "previous row" + accepted);
-                }
-                last = nanos;
-                String pool = poolColumn >= 0 && poolColumn < fields.length ? fields[poolColumn].strip() : "";
-                if (pool.isEmpty()) {
-                    if (defaultPool == null) {
-                        throw new ScenarioException(display, line, where, "row names no pool and the load sets no "
-                                + "default; accepted: a pool column value, or pool = \"...\" in [[load]]");
-                    }
-                } else if (!poolNames.contains(pool)) {
-                    throw new ScenarioException(display, line, where, "no pool '" + pool + "' in the scenario"
-                            + TomlTable.suggestion(pool, poolNames) + "; accepted: " + String.join(", ", poolNames));
-                }
+            } catch (InputFileException e) {
+                throw unreadable(() -> t.error("file", ""), display, "trace file", e.reason());
+            } catch (TraceException e) {
+                throw new ScenarioException(display, (int) Math.min(Integer.MAX_VALUE, e.line()), where, e.problem());
             }
         }
 
@@ -550,8 +507,8 @@ public final class ScenarioLoader {
                 long from = t.duration("from", 0L);
                 long to = t.duration("to", duration);
                 if (to <= from) {
-                    throw t.error("to", "the window ends at " + Durations.format(to) + ", not after its start "
-                            + Durations.format(from) + "; accepted: to > from");
+                    throw t.error("to", "the window ends at " + Formats.duration(to) + ", not after its start "
+                            + Formats.duration(from) + "; accepted: to > from");
                 }
                 FaultWindow.Kind kind = t.choice("kind", FAULTS, null, "fault kind");
                 double p = t.number("probability", 1.0, 0, 1, "a probability");
@@ -560,29 +517,26 @@ public final class ScenarioLoader {
             return out;
         }
 
-        private List<String> expectations() {
-            List<String> out = root.strings("expect");
-            for (int i = 0; i < out.size(); i++) {
-                KeyPath at = KeyPath.ROOT.child("expect").index(i);
-                Expectation e;
-                try {
-                    e = Expectation.parse(out.get(i));
-                } catch (IllegalArgumentException ex) {
-                    throw src.error(at, ex.getMessage());
-                }
-                String path = e.path();
-                if (path.startsWith("pools.")) {
-                    String rest = path.substring("pools.".length());
-                    boolean known = poolNames.stream().anyMatch(p -> rest.equals(p) || rest.startsWith(p + "."));
-                    if (!known) {
-                        String guess = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
-                        throw src.error(at, "\"" + out.get(i) + "\" names no pool of the scenario"
-                                + TomlTable.suggestion(guess, poolNames) + "; accepted pools: "
-                                + String.join(", ", poolNames));
-                    }
-                }
+        /** The expressions as written, each with where it was written; the CLI parses them. */
+        private List<ExpectationSpec> expectations() {
+            List<String> texts = root.strings("expect");
+            List<ExpectationSpec> out = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                ScenarioException at = src.error(KeyPath.ROOT.child("expect").index(i), "");
+                out.add(new ExpectationSpec(texts.get(i), at.file(), at.line(), at.keyPath()));
             }
             return out;
+        }
+
+        /** Refuses a pool whose report file would be another's ({@code latency-<pool>.hgrm}). */
+        private void fileNameClash(TomlTable pools, String name, Map<String, String> files) {
+            String key = PoolFileNames.collisionKey(name);
+            String other = files.putIfAbsent(key, name);
+            if (other != null) {
+                throw pools.error(name, "pools '" + other + "' and '" + name + "' would write the same report file "
+                        + "latency-" + PoolFileNames.stem(name) + ".hgrm; accepted: pool names that differ in more than "
+                        + "case and in characters outside A-Z, a-z, 0-9, '.', '_' and '-'");
+            }
         }
 
         private String pool(TomlTable t, String key) {
@@ -650,51 +604,26 @@ public final class ScenarioLoader {
         return out;
     }
 
-    /** Reads a UTF-8 file; failures become scenario errors (located at {@code key} when given). */
-    static String read(Path path, String display, String what, java.util.function.Supplier<ScenarioException> key) {
+    /**
+     * Reads a small UTF-8 file (a regular file of at most {@link InputFiles#SMALL_FILE_LIMIT} bytes); failures
+     * become scenario errors (located at {@code key} when given).
+     */
+    static String read(Path path, String display, String what, Supplier<ScenarioException> key) {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw unreadable(key, display, what, "no such file");
-        } catch (AccessDeniedException e) {
-            throw unreadable(key, display, what, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw unreadable(key, display, what, "not UTF-8 text");
-        } catch (IOException e) {
-            String why = Files.isDirectory(path) ? "it is a directory" : e.getClass().getSimpleName() + " " + e.getMessage();
-            throw unreadable(key, display, what, why);
+            return InputFiles.readSmall(path);
+        } catch (InputFileException e) {
+            throw unreadable(key, display, what, e.reason());
         }
     }
 
-    private static ScenarioException unreadable(java.util.function.Supplier<ScenarioException> key, String display,
-            String what, String why) {
+    private static ScenarioException unreadable(Supplier<ScenarioException> key, String display, String what,
+            String why) {
         String problem = "cannot read " + what + " " + display + ": " + why;
         if (key == null) {
-            return new ScenarioException(display, 0, "", problem + "; accepted: a readable UTF-8 TOML file");
+            return new ScenarioException(display, 0, "", problem + "; accepted: a readable UTF-8 TOML file (a regular file of at most 4 MiB)");
         }
         ScenarioException at = key.get();
         return new ScenarioException(at.file(), at.line(), at.keyPath(), problem
                 + "; accepted: a path relative to the scenario file's folder");
     }
-
-    /** Parses TOML text, reporting syntax errors with the parser's line. */
-    static ObjectNode parse(String text, String display) {
-        JsonNode tree;
-        try {
-            tree = TOML.readTree(text);
-        } catch (JacksonException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-            String col = loc == null || loc.getColumnNr() <= 0 ? "" : " at column " + loc.getColumnNr();
-            String msg = e.getOriginalMessage();
-            String hint = msg != null && msg.contains("Unknown token")
-                    ? "; strings need double quotes, e.g. mode = \"reserved\"" : "";
-            throw new ScenarioException(display, line, "", "TOML syntax error" + col + ": " + msg + hint);
-        }
-        if (tree == null || !tree.isObject()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        return (ObjectNode) tree;
-    }
-
 }

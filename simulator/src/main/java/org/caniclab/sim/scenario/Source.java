@@ -4,22 +4,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A TOML file being read: the name to show in errors, where its keys are written, and which keys
- * {@code --set} replaced (errors about those name the override instead of a line).
+ * A TOML file being read: the name to show in errors, its parsed tree (whose nodes carry the parser's
+ * lines), and which keys {@code --set} replaced (errors about those name the override instead of a line).
  */
 final class Source {
     private final String display;
-    private final TomlLines lines;
+    private final TomlNode.Table root;
     // Looked up by path only; never iterated.
     private final Map<String, String> overrides = new HashMap<>();
 
-    Source(String display, String text) {
+    Source(String display, TomlNode.Table root) {
         this.display = display;
-        this.lines = TomlLines.index(text);
+        this.root = root;
     }
 
     String display() {
         return display;
+    }
+
+    TomlNode.Table root() {
+        return root;
     }
 
     void overridden(KeyPath path, String argument) {
@@ -34,11 +38,31 @@ final class Source {
                 return new ScenarioException(display, 0, path + " (from --set " + arg + ")", problem);
             }
         }
-        return new ScenarioException(display, lines.lineOf(path), path.toString(), problem);
+        return new ScenarioException(display, lineOf(path), path.toString(), problem);
     }
 
-    /** An error at a known line of this file (e.g. a trace row). */
-    ScenarioException errorAtLine(int line, String keyPath, String problem) {
-        return new ScenarioException(display, line, keyPath, problem);
+    /**
+     * The line of {@code path}, else of its nearest enclosing key that the file wrote (a missing key is
+     * reported at its table), else 0.
+     */
+    int lineOf(KeyPath path) {
+        TomlNode node = root;
+        int line = 0;
+        for (Object segment : path.segments()) {
+            TomlNode next = null;
+            if (node instanceof TomlNode.Table t && segment instanceof String key) {
+                next = t.get(key);
+            } else if (node instanceof TomlNode.Array a && segment instanceof Integer i && i >= 0 && i < a.size()) {
+                next = a.get(i);
+            }
+            if (next == null) {
+                break;
+            }
+            if (next.line() > 0) {
+                line = next.line();
+            }
+            node = next;
+        }
+        return line;
     }
 }

@@ -1,27 +1,26 @@
 package org.caniclab.sim.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.caniclab.sim.model.Distribution;
+import org.caniclab.sim.model.Names;
 
 /**
  * One table of a parsed TOML tree with typed, checked accessors: each reports a wrong type, a bad value or
  * an unknown key as a {@link ScenarioException} naming the file, line, key path and what is accepted.
  */
 final class TomlTable {
+
     private final Source source;
     private final KeyPath path;
-    private final ObjectNode node;
+    private final TomlNode.Table node;
 
-    TomlTable(Source source, KeyPath path, ObjectNode node) {
+    TomlTable(Source source, KeyPath path, TomlNode.Table node) {
         this.source = source;
         this.path = path;
         this.node = node;
@@ -39,15 +38,9 @@ final class TomlTable {
         return node.has(key);
     }
 
-    JsonNode raw(String key) {
-        return node.get(key);
-    }
-
     /** Keys in the order the file wrote them. */
     List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
+        return node.keys();
     }
 
     ScenarioException error(String key, String problem) {
@@ -60,8 +53,7 @@ final class TomlTable {
 
     /** Rejects keys outside {@code accepted}; {@code what} names the table in the message, e.g. {@code [run]}. */
     void onlyKeys(String what, Collection<String> accepted) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (String key : node.keys()) {
             if (!accepted.contains(key)) {
                 String hint = suggestion(key, accepted);
                 if (key.equals("expect") && !path.isRoot()) {
@@ -81,58 +73,60 @@ final class TomlTable {
     // ---- scalars ------------------------------------------------------------------------------------------
 
     String string(String key, String fallback) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return required(key, fallback, "a string");
         }
-        if (!v.isTextual()) {
+        if (!(v instanceof TomlNode.Str s)) {
             throw wrongType(key, v, "a string in double quotes");
         }
-        return v.textValue();
+        return s.value();
     }
 
     <E> E choice(String key, Map<String, E> accepted, E fallback, String what) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return required(key, fallback, "one of " + quoted(accepted.keySet()));
         }
-        if (!v.isTextual()) {
+        if (!(v instanceof TomlNode.Str s)) {
             throw wrongType(key, v, "one of " + quoted(accepted.keySet()));
         }
-        E e = accepted.get(v.textValue());
+        E e = accepted.get(s.value());
         if (e == null) {
-            throw error(key, "unknown " + what + " \"" + v.textValue() + "\"" + suggestion(v.textValue(), accepted.keySet())
+            throw error(key, "unknown " + what + " \"" + s.value() + "\"" + suggestion(s.value(), accepted.keySet())
                     + "; accepted: " + quoted(accepted.keySet()));
         }
         return e;
     }
 
     boolean bool(String key, boolean fallback) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return fallback;
         }
-        if (!v.isBoolean()) {
+        if (!(v instanceof TomlNode.Bool b)) {
             throw wrongType(key, v, "true or false");
         }
-        return v.booleanValue();
+        return b.value();
     }
 
     /** An integer in {@code [min, max]}; {@code fallback} null makes the key required. */
     long integer(String key, Long fallback, long min, long max) {
-        JsonNode v = node.get(key);
-        String accepted = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "an integer" : "an integer " + range(min, max);
+        TomlNode v = node.get(key);
+        String accepted = min == Long.MIN_VALUE && max == Long.MAX_VALUE
+                ? "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE : "an integer " + range(min, max);
         if (v == null) {
             return required(key, fallback, accepted);
         }
-        if (!v.isIntegralNumber()) {
+        if (!(v instanceof TomlNode.Int i)) {
             throw wrongType(key, v, accepted);
         }
-        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-            String why = v.canConvertToLong() && v.longValue() < 0 && min >= 0 ? " is negative" : " is out of range";
-            throw error(key, key + " " + v.asText() + why + "; accepted: " + accepted);
+        BigInteger n = i.value();
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            String why = n.signum() < 0 && min >= 0 ? " is negative" : " is out of range";
+            throw error(key, key + " " + n + why + "; accepted: " + accepted);
         }
-        return v.longValue();
+        return n.longValueExact();
     }
 
     int intValue(String key, Integer fallback, int min, int max) {
@@ -141,36 +135,40 @@ final class TomlTable {
 
     /** A number (integer or decimal) in {@code [min, max]}; {@code unit} explains it in messages. */
     double number(String key, Double fallback, double min, double max, String unit) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         String accepted = unit + ", a number " + range(min, max);
         if (v == null) {
             return required(key, fallback, accepted);
         }
-        if (!v.isNumber()) {
+        double d;
+        if (v instanceof TomlNode.Int i) {
+            d = i.value().doubleValue();
+        } else if (v instanceof TomlNode.Float f) {
+            d = f.value();
+        } else {
             throw wrongType(key, v, accepted);
         }
-        double d = v.doubleValue();
         if (!Double.isFinite(d) || d < min || d > max) {
             String why = d < 0 && min >= 0 ? " is negative" : " is out of range";
-            throw error(key, key + " " + v.asText() + why + "; accepted: " + accepted);
+            throw error(key, key + " " + TomlNode.text(v) + why + "; accepted: " + accepted);
         }
         return d;
     }
 
     /** A duration in nanoseconds; {@code fallback} null makes the key required. */
     long duration(String key, Long fallback) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return required(key, fallback, Durations.ACCEPTED);
         }
-        if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() == 0) {
+        if (isZero(v)) {
             return 0;
         }
-        if (!v.isTextual()) {
+        if (!(v instanceof TomlNode.Str s)) {
             throw wrongType(key, v, Durations.ACCEPTED);
         }
         try {
-            return Durations.parse(v.textValue());
+            return Durations.parse(s.value());
         } catch (IllegalArgumentException e) {
             throw error(key, "bad duration: " + e.getMessage());
         }
@@ -178,16 +176,16 @@ final class TomlTable {
 
     /** A cycle amount; {@code fallback} null makes the key required. */
     long cycles(String key, Long fallback) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return required(key, fallback, Cycles.ACCEPTED);
         }
         try {
-            if (v.isIntegralNumber()) {
-                return Cycles.of(v.bigIntegerValue(), v.asText());
+            if (v instanceof TomlNode.Int i) {
+                return Cycles.of(i.value(), i.value().toString());
             }
-            if (v.isTextual()) {
-                return Cycles.parse(v.textValue());
+            if (v instanceof TomlNode.Str s) {
+                return Cycles.parse(s.value());
             }
         } catch (IllegalArgumentException e) {
             throw error(key, "bad cycles: " + e.getMessage());
@@ -197,14 +195,14 @@ final class TomlTable {
 
     /** A distribution of durations: a duration string (fixed) or a {@code {dist = ...}} table. */
     Distribution distribution(String key, Distribution fallback) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return required(key, fallback, Distributions.ACCEPTED);
         }
-        if (v.isTextual() || (v.isIntegralNumber() && v.asLong() == 0)) {
+        if (v instanceof TomlNode.Str || isZero(v)) {
             return new Distribution.Fixed(duration(key, null));
         }
-        if (!v.isObject()) {
+        if (!(v instanceof TomlNode.Table)) {
             throw wrongType(key, v, Distributions.ACCEPTED);
         }
         return Distributions.read(table(key));
@@ -214,61 +212,60 @@ final class TomlTable {
 
     /** The sub-table at {@code key}, or null when absent. */
     TomlTable table(String key) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         if (v == null) {
             return null;
         }
-        if (!v.isObject()) {
+        if (!(v instanceof TomlNode.Table t)) {
             throw wrongType(key, v, "a table");
         }
-        return new TomlTable(source, path.child(key), (ObjectNode) v);
+        return new TomlTable(source, path.child(key), t);
     }
 
     /** The sub-table at {@code key}, or an empty one (all defaults) when absent. */
     TomlTable tableOrEmpty(String key) {
         TomlTable t = table(key);
-        return t != null ? t : new TomlTable(source, path.child(key), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        return t != null ? t : new TomlTable(source, path.child(key), new TomlNode.Table(0));
     }
 
     /** The array of tables at {@code key} ({@code [[key]]} entries or an inline array of tables). */
     List<TomlTable> tables(String key) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         List<TomlTable> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        if (v.isObject()) {
+        if (v instanceof TomlNode.Table) {
             throw error(key, "expected an array of tables, got a single table; write [[" + path.child(key)
                     + "]] (double brackets) for each entry");
         }
-        if (!v.isArray()) {
+        if (!(v instanceof TomlNode.Array a)) {
             throw wrongType(key, v, "an array of tables ([[" + path.child(key) + "]] entries)");
         }
-        ArrayNode a = (ArrayNode) v;
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).isObject()) {
+            if (!(a.get(i) instanceof TomlNode.Table t)) {
                 throw source.error(path.child(key).index(i), "expected a table, got " + describe(a.get(i)));
             }
-            out.add(new TomlTable(source, path.child(key).index(i), (ObjectNode) a.get(i)));
+            out.add(new TomlTable(source, path.child(key).index(i), t));
         }
         return out;
     }
 
     /** An array of strings, empty when absent. */
     List<String> strings(String key) {
-        JsonNode v = node.get(key);
+        TomlNode v = node.get(key);
         List<String> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        if (!v.isArray()) {
+        if (!(v instanceof TomlNode.Array a)) {
             throw wrongType(key, v, "an array of strings, e.g. [\"pools.api.overshoot_peak == 0\"]");
         }
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isTextual()) {
-                throw source.error(path.child(key).index(i), "expected a string, got " + describe(v.get(i)));
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof TomlNode.Str s)) {
+                throw source.error(path.child(key).index(i), "expected a string, got " + describe(a.get(i)));
             }
-            out.add(v.get(i).textValue());
+            out.add(s.value());
         }
         return out;
     }
@@ -282,7 +279,7 @@ final class TomlTable {
         return fallback;
     }
 
-    ScenarioException wrongType(String key, JsonNode v, String accepted) {
+    ScenarioException wrongType(String key, TomlNode v, String accepted) {
         return error(key, "wrong type: expected " + accepted + ", got " + describe(v));
     }
 
@@ -290,34 +287,17 @@ final class TomlTable {
         return path.isRoot() ? "the top level" : "[" + path + "]";
     }
 
-    static String describe(JsonNode v) {
-        if (v.isTextual()) {
-            return "the string \"" + v.textValue() + "\"";
-        }
-        if (v.isIntegralNumber()) {
-            return "the integer " + v.asText();
-        }
-        if (v.isNumber()) {
-            return "the number " + plain(v.decimalValue());
-        }
-        if (v.isBoolean()) {
-            return "the boolean " + v.asText();
-        }
-        if (v.isArray()) {
-            return "an array";
-        }
-        if (v.isObject()) {
-            return "a table";
-        }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    static String describe(TomlNode v) {
+        return TomlNode.describe(v);
     }
 
-    private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
+    private static boolean isZero(TomlNode v) {
+        return v instanceof TomlNode.Int i && i.value().signum() == 0;
     }
 
     private static String range(double min, double max) {
-        boolean noMax = max >= Integer.MAX_VALUE;
+        // Only a limit no integer key reaches goes unsaid; an int key says its 2147483647.
+        boolean noMax = max >= Long.MAX_VALUE;
         String lo = fmt(min);
         return noMax ? ">= " + lo : "from " + lo + " to " + fmt(max);
     }
@@ -332,36 +312,6 @@ final class TomlTable {
 
     /** " (did you mean 'x'?)" when a close accepted value exists. */
     static String suggestion(String given, Collection<String> accepted) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String a : accepted) {
-            int d = distance(given, a);
-            if (d < bestDistance) {
-                best = a;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, given.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Names.suggestion(given, accepted);
     }
 }

@@ -27,10 +27,10 @@ import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.collect.RunCollector;
+import org.caniclab.sim.model.Formats;
 import org.caniclab.sim.model.PoolSpec;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.model.ScheduledCall;
-import org.caniclab.sim.scenario.Durations;
 
 /**
  * Replays a scenario's <em>orchestration</em> on a networked IC ({@link RemoteIc}): the core {@link HubDriver} runs
@@ -82,7 +82,7 @@ public final class OrchestrationReplay {
             keys.add("hub.topup_interval");
         }
         for (PoolSpec p : scenario.pools()) {
-            if (p.autoscaler() != null) {
+            if (p.autoscaler().isPresent()) {
                 keys.add("pools." + p.name() + ".autoscaler");
             }
         }
@@ -188,7 +188,7 @@ public final class OrchestrationReplay {
                 long n = g.getValue().stream().mapToLong(ScheduledCall::count).sum();
                 calls += n;
                 await(onHub(() -> group(g.getValue())), n, "the " + n + " call" + (n == 1 ? "" : "s") + " at "
-                        + Durations.format(g.getKey()));
+                        + Formats.duration(g.getKey()));
             }
             long end = remote.syncTime();
             long made = calls;
@@ -236,7 +236,7 @@ public final class OrchestrationReplay {
                 value = f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new SubstrateUnavailableException(remote.describe() + " did not finish " + what + " within "
-                        + Durations.format(bound.toNanos()) + " (" + remote.createdCount()
+                        + Formats.duration(bound.toNanos()) + " (" + remote.createdCount()
                         + " canisters created so far)", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -35,7 +35,7 @@ class TraceProcessTest {
         pools = new TreeMap<>();
         pools.put("api", LoadTestSupport.countingPool(engine, "api"));
         pools.put("web", LoadTestSupport.countingPool(engine, "web"));
-        try (LoadSources.Running r = LoadSources.start(List.of(new LoadSource.Trace("t", file, defaultPool)), pools,
+        try (LoadSources.Running r = LoadSources.start(List.of(new LoadSource.Trace("t", file, java.util.Optional.ofNullable(defaultPool))), pools,
                 new RandomStreams(1), engine, end)) {
             engine.runUntil(end);
         }
@@ -64,7 +64,7 @@ class TraceProcessTest {
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> replay(f, "api", 10 * S));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().contains("bad.csv:4"), e.getMessage());
-        assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"abc\""), e.getMessage());
     }
 
     @Test
@@ -93,5 +93,35 @@ class TraceProcessTest {
         Path nowhere = dir.resolve("nowhere.csv");
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> replay(nowhere, "api", S));
         assertTrue(e.getMessage().contains("nowhere.csv"), e.getMessage());
+    }
+
+    /** A trace the loader accepts is replayed row for row; one it refuses stops replay at the same line. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "time_s,pool\r1,api\r2,web\r",                 // CR-only line ends
+        "\uFEFFtime_s,pool\r\n1,api\r\n2,web\r\n",      // byte-order mark, CRLF
+        "pool,time_s\n\"api\",\"1\"\n\"web\",2\n",         // quoted fields, columns by name
+        "time_s,time_s\n1,2\n",                          // a column named twice: refused by both
+        "time_s\n1\n0.5\n"})                             // time going back: refused by both
+    void replaysExactlyWhatTheLoaderAccepts(String content) throws IOException {
+        Path trace = write("v.csv", content);
+        Path scenario = write("v.toml", "[pools.api]\ncanister_role = \"a\"\n[pools.web]\ncanister_role = \"w\"\n"
+                + "[[load]]\nkind = \"trace\"\nfile = \"v.csv\"\npool = \"api\"\n");
+        org.caniclab.sim.scenario.ScenarioException refused = null;
+        try {
+            org.caniclab.sim.scenario.ScenarioLoader.load(scenario);
+        } catch (org.caniclab.sim.scenario.ScenarioException e) {
+            refused = e;
+        }
+        if (refused == null) {
+            replay(trace, "api", 10 * S);
+            assertEquals(1, pools.get("api").arrivalsTotal(), content);
+            assertEquals(1, pools.get("web").arrivalsTotal(), content);
+        } else {
+            org.caniclab.sim.scenario.ScenarioException loaderError = refused;
+            TraceFormatException e = assertThrows(TraceFormatException.class, () -> replay(trace, "api", 10 * S));
+            assertEquals(loaderError.line(), e.line(), loaderError.getMessage() + " / " + e.getMessage());
+            assertTrue(e.getMessage().endsWith(loaderError.problem()), e.getMessage());
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.caniclab.sim.model.Formats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +45,7 @@ class CyclesTest {
         "1234567, 1234.567K",
     })
     void formatsWithTheLargestSuffixThatStaysShortAndExact(long cycles, String text) {
-        assertEquals(text, Cycles.format(cycles));
-        assertEquals(cycles, Cycles.parse(Cycles.format(cycles)));
+        assertEquals(text, Formats.cycles(cycles));
+        assertEquals(cycles, Cycles.parse(Formats.cycles(cycles)));
     }
 }

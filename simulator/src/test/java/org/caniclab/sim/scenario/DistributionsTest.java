@@ -13,7 +13,8 @@ class DistributionsTest {
 
     private static Distribution read(String value) {
         String text = "d = " + value + "\n";
-        TomlTable t = new TomlTable(new Source("t.toml", text), KeyPath.ROOT, ScenarioLoader.parse(text, "t.toml"));
+        Source source = new Source("t.toml", TomlDocument.parse(text, "t.toml"));
+        TomlTable t = new TomlTable(source, KeyPath.ROOT, source.root());
         return t.distribution("d", null);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.caniclab.sim.model.Formats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +56,7 @@ class DurationsTest {
         "1000000001, 1000000001ns",
     })
     void formatsShortAndExact(long nanos, String text) {
-        assertEquals(text, Durations.format(nanos));
-        assertEquals(nanos, Durations.parse(Durations.format(nanos)));
+        assertEquals(text, Formats.duration(nanos));
+        assertEquals(nanos, Durations.parse(Formats.duration(nanos)));
     }
 }

@@ -7,8 +7,8 @@
  * Its bytes are a pure function of its input — no timestamps, numbers formatted by {@link java.math.BigDecimal}
  * rather than the locale — so a run's page is a golden file like the rest of its report.
  *
- * <p>May import the result records of {@code org.caniclab.reports}, Jackson's streaming generator, HdrHistogram
- * and the JDK; nothing from core or the simulator. {@code RunReportWriter} is its one caller in the parent
- * package, which is why that one dependency points back up.
+ * <p>May import: the result records of {@code org.caniclab.reports}; third-party: Jackson's streaming generator,
+ * HdrHistogram and the uPlot webjar's resources; nothing from core or the simulator. {@code RunReportWriter} is its
+ * one caller in the parent package, which is why that one dependency points back up.
  */
 package org.caniclab.reports.html;

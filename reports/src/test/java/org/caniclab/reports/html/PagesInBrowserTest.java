@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -162,9 +161,7 @@ class PagesInBrowserTest {
 
     private static void assertCharts(Map<String, Expected> expected, JsonNode check) {
         Map<String, Expected> drawn = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> charts = check.get("charts").fields();
-        while (charts.hasNext()) {
-            Map.Entry<String, JsonNode> c = charts.next();
+        for (Map.Entry<String, JsonNode> c : check.get("charts").properties()) {
             JsonNode n = c.getValue();
             boolean empty = n.get("points").asLong() == 0;
             // A chart with no samples says so instead of drawing; one with samples must have drawn.

@@ -16,6 +16,7 @@ import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.caniclab.core.config.PoolFileNames;
+import org.caniclab.reports.html.RunPage;
 
 /**
  * Writes a {@link RunResult} as the report directory of a run. Every file except
@@ -23,13 +24,14 @@ import org.caniclab.core.config.PoolFileNames;
  * give byte-identical reports that can be diffed or checked in as golden files.
  *
  * <pre>{@code
- * List<Path> written = RunReportWriter.write(Path.of("out/burst-k8"), result, RunInfo.capture(wall, n));
+ * List<Path> written = RunReportWriter.write(Path.of("out/burst-k8"), result, RunInfo.capture(wall, n),
+ *         RunPage.Description.openingComment(Files.readString(scenarioFile)));
  * System.out.print(RunReportWriter.summaryText(result));
  * }</pre>
  *
  * <p>Files written, in the order returned: {@code summary.json}, {@code summary.txt},
  * {@code timeline.csv}, {@code events.csv}, {@code metrics.csv}, {@code latency-<pool>.hgrm} per
- * histogram in pool-name order, {@code run-info.json}. Each replaces any file of the same name
+ * histogram in pool-name order, {@code index.html} (the charts, {@link RunPage}), {@code run-info.json}. Each replaces any file of the same name
  * atomically; other files already in the directory are left alone.
  */
 public final class RunReportWriter {
@@ -48,6 +50,15 @@ public final class RunReportWriter {
      * @throws IllegalArgumentException if two pool names map to the same {@code .hgrm} file name
      */
     public static List<Path> write(Path outDir, RunResult result, RunInfo info) throws IOException {
+        return write(outDir, result, info, RunPage.Description.NONE);
+    }
+
+    /**
+     * As {@link #write(Path, RunResult, RunInfo)}, with the text {@code index.html} opens with: what the
+     * scenario asks, e.g. {@link RunPage.Description#openingComment} of the scenario file.
+     */
+    public static List<Path> write(Path outDir, RunResult result, RunInfo info, RunPage.Description description)
+            throws IOException {
         Map<String, Histogram> hgrmFiles = hgrmFileNames(result);
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
@@ -59,6 +70,7 @@ public final class RunReportWriter {
         for (Map.Entry<String, Histogram> e : hgrmFiles.entrySet()) {
             written.add(AtomicFiles.write(outDir.resolve(e.getKey()), out -> hgrm(out, e.getValue())));
         }
+        written.add(AtomicFiles.write(outDir.resolve("index.html"), RunPage.render(result, description)));
         written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(info))));
         return List.copyOf(written);
     }

@@ -1,10 +1,11 @@
 /**
  * What a run produces and how it is written: the neutral {@link org.caniclab.reports.RunResult} and its records,
- * expectations on the summary tree, and the writers (JSON, text, CSV, HdrHistogram), each written to a temporary name
- * and renamed.
+ * expectations on the summary tree, and the writers (JSON, text, CSV, HdrHistogram, and the HTML page of
+ * {@code org.caniclab.reports.html}), each written to a temporary name and renamed.
  *
- * <p>May import: of the project only {@code org.caniclab.core.config.PoolFileNames}, the one rule for pool names in
- * report file names, which the scenario loader shares to refuse colliding pools at load; third-party: Jackson,
- * commons-csv, HdrHistogram.
+ * <p>May import: of the project, {@code org.caniclab.core.config.PoolFileNames} (the one rule for pool names in
+ * report file names, which the scenario loader shares to refuse colliding pools at load) and
+ * {@code org.caniclab.reports.html.RunPage} (the run writer writes {@code index.html} with it); third-party: Jackson,
+ * commons-csv, commons-math3 (t quantiles), HdrHistogram.
  */
 package org.caniclab.reports;

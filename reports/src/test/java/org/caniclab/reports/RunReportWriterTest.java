@@ -38,7 +38,7 @@ class RunReportWriterTest {
         List<Path> written = write(out);
 
         assertEquals(List.of("summary.json", "summary.txt", "timeline.csv", "events.csv", "metrics.csv",
-                "latency-api.hgrm", "run-info.json"),
+                "latency-api.hgrm", "index.html", "run-info.json"),
                 written.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : written) {
             assertEquals(out.resolve(p.getFileName()), p);
@@ -134,7 +134,7 @@ class RunReportWriterTest {
         write(dir);
         write(dir);
 
-        assertEquals(List.of("events.csv", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
+        assertEquals(List.of("events.csv", "index.html", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
                 "summary.txt", "timeline.csv"), fileNames(dir));
     }
 

@@ -93,10 +93,10 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("scenario           case\n"), r.out());
         assertTrue(r.out().contains("PASS    pools.api.overshoot_peak == 0"), r.out());
-        assertTrue(r.out().contains("report: " + out + " (7 files)"), r.out());
+        assertTrue(r.out().contains("report: " + out + " (8 files)"), r.out());
         assertEquals("", r.err());
         for (String f : List.of("summary.json", "summary.txt", "timeline.csv", "events.csv", "metrics.csv",
-                "latency-api.hgrm", "run-info.json")) {
+                "latency-api.hgrm", "index.html", "run-info.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

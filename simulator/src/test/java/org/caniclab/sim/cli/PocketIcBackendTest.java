@@ -71,7 +71,7 @@ class PocketIcBackendTest {
         assertEquals("", r.err());
         assertTrue(r.out().contains("backend            pocketic\n"), r.out());
         assertTrue(r.out().contains("all 3 expectations met"), r.out());
-        assertTrue(r.out().contains("report: " + out + " (6 files)"), r.out()); // no histograms: no .hgrm
+        assertTrue(r.out().contains("report: " + out + " (7 files)"), r.out()); // no histograms: no .hgrm
 
         JsonNode s = summary(out);
         assertEquals("pocketic", s.get("backend").asText());

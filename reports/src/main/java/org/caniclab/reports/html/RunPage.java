@@ -1,0 +1,293 @@
+package org.caniclab.reports.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+import org.caniclab.reports.ExpectationResult;
+import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.OrchestrationEvent;
+import org.caniclab.reports.PoolSummary;
+import org.caniclab.reports.RequestStats;
+import org.caniclab.reports.RunHeader;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.TimelineRow;
+
+/**
+ * Renders a run's {@code index.html}: the scenario's question, the summary tables, per pool the charts over
+ * virtual time of workers (registered, reserved, in flight), queue depth, utilization, and arrivals and
+ * rejections with the orchestration events marked on the time axis, and the latency percentile curves of every
+ * pool from its HdrHistogram. {@code RunReportWriter} writes it beside the other report files.
+ *
+ * <pre>{@code
+ * String scenarioText = Files.readString(Path.of("scenarios/steady.toml"));
+ * String html = RunPage.render(result, RunPage.Description.openingComment(scenarioText));
+ * }</pre>
+ *
+ * <p>The page is a pure function of the result and the description: same input, same bytes.
+ */
+public final class RunPage {
+
+    /**
+     * Percentile grid of the latency chart, in "nines": x = -log10(1 - p), from 0 (the minimum) to 5
+     * (p99.999) in tenths. A fixed grid lines up every pool's curve on one x axis.
+     */
+    static final int NINES_STEPS = 50;
+    private static final int NINES_PER_STEP = 10;
+    private static final double NANOS_PER_MS = 1_000_000.0;
+
+    private RunPage() {}
+
+    /**
+     * The text a run page opens with: what the scenario asks. {@link #NONE} when there is none; the page then
+     * shows only the scenario's name.
+     *
+     * <pre>{@code
+     * RunPage.Description d = RunPage.Description.openingComment(Files.readString(scenarioFile));
+     * }</pre>
+     *
+     * @param text plain text, shown as written (line breaks kept); empty for none
+     */
+    public record Description(String text) {
+
+        /** No description. */
+        public static final Description NONE = new Description("");
+
+        public Description {
+            Objects.requireNonNull(text, "text");
+            text = text.replace("\r\n", "\n").strip();
+        }
+
+        /**
+         * The opening comment block of a TOML scenario file: the {@code #} lines before its first other line
+         * (blank lines before the block are skipped), each without its {@code #} and one following space.
+         * {@link #NONE} when the file does not open with a comment.
+         */
+        public static Description openingComment(String tomlText) {
+            StringBuilder out = new StringBuilder();
+            boolean started = false;
+            for (String line : tomlText.replace("\r\n", "\n").split("\n", -1)) {
+                String trimmed = line.strip();
+                if (trimmed.startsWith("#")) {
+                    started = true;
+                    String body = trimmed.substring(1);
+                    out.append(body.startsWith(" ") ? body.substring(1) : body).append('\n');
+                } else if (started || !trimmed.isEmpty()) {
+                    break;
+                }
+            }
+            return new Description(out.toString());
+        }
+    }
+
+    /** The page's HTML. */
+    public static String render(RunResult result, Description description) {
+        Objects.requireNonNull(description, "description");
+        RunHeader h = result.header();
+        String title = h.scenario() + " · seed " + h.seed();
+        PageData data = data(result);
+        StringBuilder body = new StringBuilder();
+        body.append("<header>\n<h1>").append(Html.escape(h.scenario())).append("</h1>\n")
+                .append("<p class=\"run-meta\">seed ").append(h.seed())
+                .append(" · backend ").append(Html.escape(h.backend()))
+                .append(" · mode ").append(Html.escape(h.mode()))
+                .append(" · ").append(text(Numbers.fixed(h.simulatedSeconds(), 9))).append(" simulated seconds · ")
+                .append(h.events()).append(" engine events</p>\n</header>\n");
+        if (!description.text().isEmpty()) {
+            body.append("<section class=\"question\"><pre>").append(Html.escape(description.text()))
+                    .append("</pre></section>\n");
+        }
+        summary(body, result);
+        charts(body, data);
+        return Html.document(title, body.toString(), data.toJson());
+    }
+
+    /** The chart data, shared by {@link #render} and the tests that count what the browser drew. */
+    static PageData data(RunResult result) {
+        PageData data = new PageData("run", Numbers.fixed(result.header().simulatedSeconds(), 9));
+        TreeMap<String, List<TimelineRow>> byPool = new TreeMap<>();
+        for (TimelineRow row : result.timeline()) {
+            byPool.computeIfAbsent(row.pool(), p -> new ArrayList<>()).add(row);
+        }
+        // Pools with a summary but no sample still get their (empty) charts: the page then says so.
+        TreeSet<String> pools = new TreeSet<>(byPool.keySet());
+        result.pools().forEach(p -> pools.add(p.name()));
+        int index = 0;
+        for (String pool : pools) {
+            List<TimelineRow> rows = byPool.getOrDefault(pool, List.of());
+            String axis = "t" + index;
+            String marks = "m" + index;
+            index++;
+            data.axis(axis, rows.stream().map(r -> Numbers.seconds(r.timeNanos())).toList());
+            data.markers(marks, markers(result.events(), pool));
+            data.chart(new PageData.Chart("workers/" + pool, pool + ": workers", axis, PageData.Scale.TIME,
+                    List.of(), "virtual time (s)", "workers", marks, true, true, List.of(
+                    series("registered", rows, r -> Integer.toString(r.workers())),
+                    series("reserved", rows, r -> Integer.toString(r.reserved())),
+                    series("in flight", rows, r -> Integer.toString(r.inFlight())))));
+            data.chart(new PageData.Chart("queue/" + pool, pool + ": queue depth", axis, PageData.Scale.TIME,
+                    List.of(), "virtual time (s)", "requests waiting", marks, true, true, List.of(
+                    series("queue depth", rows, r -> Integer.toString(r.queueDepth())))));
+            data.chart(new PageData.Chart("utilization/" + pool, pool + ": utilization", axis,
+                    PageData.Scale.TIME, List.of(), "virtual time (s)", "fraction of capacity", marks, true, true,
+                    List.of(series("utilization", rows, r -> Numbers.fixed(r.utilization(), Numbers.RATIO)))));
+            data.chart(new PageData.Chart("traffic/" + pool, pool + ": arrivals and rejections", axis,
+                    PageData.Scale.TIME, List.of(), "virtual time (s)", "requests per sample", marks, true, true,
+                    List.of(series("arrivals", rows, r -> Long.toString(r.arrivals())),
+                            series("rejections", rows, r -> Long.toString(r.rejections())))));
+        }
+        List<String> nines = new ArrayList<>();
+        for (int i = 0; i <= NINES_STEPS; i++) {
+            nines.add(Numbers.plain(java.math.BigDecimal.valueOf(i, 1)));
+        }
+        data.axis("nines", nines);
+        List<PageData.Series> curves = new ArrayList<>();
+        result.latencyHistograms().forEach((pool, histogram) -> {
+            if (histogram.getTotalCount() > 0) {
+                curves.add(new PageData.Series(pool, percentileCurve(histogram), null));
+            }
+        });
+        data.chart(new PageData.Chart("latency", "latency by percentile", "nines", PageData.Scale.NINES,
+                List.of(), "percentile", "latency (ms)", null, false, true, curves));
+        return data;
+    }
+
+    /** The latency at each point of the nines grid, in milliseconds. */
+    static List<String> percentileCurve(Histogram histogram) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i <= NINES_STEPS; i++) {
+            // StrictMath: the same bits on every platform, so the same page.
+            double percentile = 100.0 * (1.0 - StrictMath.pow(10.0, -(double) i / NINES_PER_STEP));
+            values.add(Numbers.fixed(histogram.getValueAtPercentile(percentile) / NANOS_PER_MS, Numbers.MS));
+        }
+        return values;
+    }
+
+    /**
+     * The events a pool's charts mark: its own and the hub's (no pool, such as the bootstrap), which concern
+     * every pool.
+     */
+    static List<PageData.Marker> markers(List<OrchestrationEvent> events, String pool) {
+        List<PageData.Marker> marks = new ArrayList<>();
+        for (OrchestrationEvent e : events) {
+            if (e.pool().equals(pool) || e.pool().isEmpty()) {
+                String label = e.call() + " " + e.outcome() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+                String kind = e.call().equals("autoscale") ? "autoscale-" + e.outcome() : e.outcome();
+                marks.add(new PageData.Marker(Numbers.seconds(e.timeNanos()), kind, label));
+            }
+        }
+        return marks;
+    }
+
+    private interface Field {
+        String of(TimelineRow row);
+    }
+
+    private static PageData.Series series(String label, List<TimelineRow> rows, Field field) {
+        return new PageData.Series(label, rows.stream().map(field::of).toList(), null);
+    }
+
+    private static void summary(StringBuilder body, RunResult result) {
+        body.append("<section>\n<h2>Pools</h2>\n<div class=\"table-wrap\"><table>\n<thead><tr>")
+                .append("<th rowspan=\"2\">pool</th><th colspan=\"4\">workers</th><th colspan=\"4\">creates</th>")
+                .append("<th colspan=\"3\">requests</th><th colspan=\"3\">latency ms</th>")
+                .append("<th rowspan=\"2\">wait ms mean</th><th rowspan=\"2\">util mean</th>")
+                .append("<th rowspan=\"2\">cycles spent</th></tr>\n<tr>")
+                .append("<th>final</th><th>peak</th><th>max</th><th>over</th>")
+                .append("<th>started</th><th>done</th><th>failed</th><th>orphaned</th>")
+                .append("<th>arrived</th><th>done</th><th>rejected</th>")
+                .append("<th>p50</th><th>p99</th><th>max</th></tr></thead>\n<tbody>\n");
+        for (PoolSummary p : result.pools()) {
+            RequestStats r = p.requests();
+            body.append("<tr><th>").append(Html.escape(p.name())).append("</th>");
+            cells(body, Integer.toString(p.workersFinal()), Integer.toString(p.workersPeak()),
+                    p.maxWorkers() > 0 ? Integer.toString(p.maxWorkers()) : "-");
+            body.append(p.overshootPeak() > 0 ? "<td class=\"bad\">" : "<td>").append(p.overshootPeak())
+                    .append("</td>");
+            cells(body, Long.toString(p.createsStarted()), Long.toString(p.createsCompleted()),
+                    Long.toString(p.createsFailed()), Long.toString(p.createsOrphaned()),
+                    Long.toString(r.arrived()), Long.toString(r.completed()), Long.toString(r.rejected()),
+                    text(Numbers.fixed(r.latencyMs().p50(), Numbers.MS)),
+                    text(Numbers.fixed(r.latencyMs().p99(), Numbers.MS)),
+                    text(Numbers.fixed(r.latencyMs().max(), Numbers.MS)),
+                    text(Numbers.fixed(r.waitMsMean(), Numbers.MS)),
+                    text(Numbers.fixed(r.utilizationMean(), Numbers.RATIO)),
+                    Long.toString(p.cyclesSpent()));
+            body.append("</tr>\n");
+        }
+        body.append("</tbody></table></div>\n");
+
+        body.append("<h2>Canic metrics</h2>\n");
+        if (result.metrics().isEmpty()) {
+            body.append("<p>(none)</p>\n");
+        } else {
+            body.append("<div class=\"table-wrap\"><table>\n<thead><tr><th>operation</th><th>outcome</th>")
+                    .append("<th>reason</th><th>count</th></tr></thead>\n<tbody>\n");
+            for (MetricCount m : result.metrics()) {
+                body.append("<tr><td class=\"text\">").append(Html.escape(m.operation()))
+                        .append("</td><td class=\"text\">").append(Html.escape(m.outcome()))
+                        .append("</td><td class=\"text\">").append(Html.escape(m.reason()))
+                        .append("</td><td>").append(m.count()).append("</td></tr>\n");
+            }
+            body.append("</tbody></table></div>\n");
+        }
+
+        if (!result.expectations().isEmpty()) {
+            long failed = result.expectations().stream().filter(e -> !e.passed()).count();
+            body.append("<h2>Expectations</h2>\n<p>")
+                    .append(failed == 0 ? "all " + result.expectations().size() + " met"
+                            : failed + " of " + result.expectations().size() + " not met")
+                    .append("</p>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>result</th>")
+                    .append("<th>expectation</th><th>measured</th></tr></thead>\n<tbody>\n");
+            for (ExpectationResult e : result.expectations()) {
+                body.append("<tr><td class=\"").append(e.passed() ? "good\">PASS" : "bad\">FAIL")
+                        .append("</td><td class=\"text\"><code>").append(Html.escape(e.expression()))
+                        .append("</code></td><td>").append(Html.escape(e.measured())).append("</td></tr>\n");
+            }
+            body.append("</tbody></table></div>\n");
+        }
+        body.append("</section>\n");
+    }
+
+    private static void charts(StringBuilder body, PageData data) {
+        String section = null;
+        for (PageData.Chart c : data.charts()) {
+            String group = c.key().equals("latency") ? "Latency" : "Pool " + c.key().substring(c.key().indexOf('/') + 1);
+            if (!group.equals(section)) {
+                if (section != null) {
+                    body.append("</div>\n</section>\n");
+                }
+                section = group;
+                body.append("<section>\n<h2>").append(Html.escape(group)).append("</h2>\n");
+                if (!c.key().equals("latency")) {
+                    body.append("<p class=\"legend-note\">Vertical marks: orchestration events "
+                            + "(<span class=\"mk started\">started</span>, <span class=\"mk completed\">completed"
+                            + "</span>, <span class=\"mk failed\">failed</span>, <span class=\"mk other\">other"
+                            + "</span>; autoscaler decisions as ticks along the top). Point at a mark to read it."
+                            + "</p>\n");
+                } else {
+                    body.append("<p class=\"legend-note\">End-to-end latency of completed requests after the "
+                            + "warm-up, from each pool's HdrHistogram (the same data as latency-&lt;pool&gt;.hgrm)."
+                            + "</p>\n");
+                }
+                body.append("<div class=\"charts\">\n");
+            }
+            body.append("<figure class=\"chart\" data-key=\"").append(Html.escape(c.key())).append("\"></figure>\n");
+        }
+        if (section != null) {
+            body.append("</div>\n</section>\n");
+        }
+    }
+
+    private static String text(String number) {
+        return number == null ? "-" : number;
+    }
+
+    private static void cells(StringBuilder body, String... values) {
+        for (String v : values) {
+            body.append("<td>").append(Html.escape(v)).append("</td>");
+        }
+    }
+}

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
+import org.caniclab.reports.html.SweepPage;
 
 /**
- * Writes a sweep's files into a folder: {@code runs.csv} (one row per run: the varied values, replication, seed and
+ * Writes a sweep's files into a folder: {@code index.html} (charts of the figures against the first varied key,
+ * with their intervals), {@code runs.csv} (one row per run: the varied values, replication, seed and
  * every figure by its dotted path, empty where a run has none), {@code aggregate.csv} (per variant and figure: n,
  * mean, sd, the 95 % half-width and interval) and {@code sweep.json} (the plan). Numbers carry 10 significant digits,
  * so the files are byte-identical for identical results.
  *
  * <pre>{@code
- * SweepReportWriter.write(Path.of("out/steady-sweep"), result);
+ * SweepReportWriter.write(Path.of("out/steady-sweep"), result, question, List.of("workers_peak"));
  * System.out.print(SweepReportWriter.table(result, 6));
  * }</pre>
  */
@@ -29,14 +31,61 @@ public final class SweepReportWriter {
 
     private SweepReportWriter() {}
 
-    /** Writes the three files into {@code dir} (created if needed); returns them. */
-    public static List<Path> write(Path dir, SweepResult result) throws IOException {
+    /**
+     * Writes the files into {@code dir} (created if needed); returns them. {@code index.html} charts the figures
+     * whose names end with one of {@code charted} against the first varied key, one line per combination of the
+     * others.
+     *
+     * @param description what the study asks (the scenario's opening comment), shown on the page
+     */
+    public static List<Path> write(Path dir, SweepResult result, String description, List<String> charted)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         files.add(AtomicFiles.write(dir.resolve("runs.csv"), out -> runsCsv(out, result)));
         files.add(AtomicFiles.write(dir.resolve("aggregate.csv"), out -> aggregateCsv(out, result)));
         files.add(AtomicFiles.write(dir.resolve("sweep.json"), Json.print(plan(result))));
+        files.add(AtomicFiles.write(dir.resolve("index.html"), SweepPage.render(page(result, description, charted))));
         return List.copyOf(files);
+    }
+
+    /** The sweep page's input: the first varied key on the x axis, a line per combination of the other keys. */
+    static SweepPage.Input page(SweepResult r, String description, List<String> charted) {
+        boolean varied = !r.varied().isEmpty();
+        String parameter = varied ? r.varied().get(0) : "scenario";
+        List<String> values = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (SweepResult.Variant v : r.variants()) {
+            String value = varied ? v.values().get(0) : r.header().scenario();
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+            String line = line(r, v);
+            if (!lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        List<SweepPage.Estimate> estimates = new ArrayList<>();
+        for (SweepStatistics.Row row : SweepStatistics.aggregate(r)) {
+            if (charted.stream().anyMatch(row.figure()::endsWith)) {
+                SweepResult.Variant v = r.variants().get(row.variant());
+                estimates.add(new SweepPage.Estimate(row.figure(), line(r, v),
+                        varied ? v.values().get(0) : r.header().scenario(), row.mean(), row.halfWidth(), row.n()));
+            }
+        }
+        return new SweepPage.Input(r.header().scenario() + " sweep", description, parameter, values, lines, estimates);
+    }
+
+    /** {@code k2=v2, k3=v3}: a variant's values of every varied key but the first. */
+    private static String line(SweepResult r, SweepResult.Variant v) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k < r.varied().size(); k++) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(r.varied().get(k)).append('=').append(v.values().get(k));
+        }
+        return b.toString();
     }
 
     /** A number as the sweep files write it: 10 significant digits, plain notation; empty for NaN. */

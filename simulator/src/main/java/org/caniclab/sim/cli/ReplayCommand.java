@@ -14,6 +14,7 @@ import org.caniclab.reports.ExpectationResult;
 import org.caniclab.reports.RunInfo;
 import org.caniclab.reports.RunReportWriter;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.html.RunPage;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.model.Scenario;
@@ -126,7 +127,8 @@ final class ReplayCommand implements Callable<Integer> {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             result = result.withExpectations(evaluate(scenario, result));
-            written = RunReportWriter.write(outDir, result, RunInfo.capture(wall, result.header().events()));
+            written = RunReportWriter.write(outDir, result, RunInfo.capture(wall, result.header().events()),
+                    new RunPage.Description(options.question()));
         } catch (TraceFormatException | SubstrateUnavailableException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,8 @@ package org.caniclab.sim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.caniclab.reports.html.RunPage;
+import org.caniclab.sim.input.InputFiles;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
@@ -23,5 +25,10 @@ final class ScenarioOptions {
         Scenario s = ScenarioLoader.load(scenario, sets);
         ExpectationCheck.parse(s);
         return s;
+    }
+
+    /** The question the scenario file asks: its opening comment block, shown on the report pages. */
+    String question() {
+        return RunPage.Description.openingComment(InputFiles.readSmall(scenario)).text();
     }
 }

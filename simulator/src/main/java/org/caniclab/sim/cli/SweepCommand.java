@@ -12,6 +12,7 @@ import org.caniclab.reports.RunInfo;
 import org.caniclab.reports.RunReportWriter;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SweepReportWriter;
+import org.caniclab.reports.html.RunPage;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.sweep.Sweep;
 import org.caniclab.sim.sweep.SweepPlan;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "numbers), replication 0 the scenario's own seed. Outputs in DIR: runs.csv (one row per run: the "
                 + "varied values, replication, seed, every figure of summary.json by its dotted path), aggregate.csv "
                 + "(per variant and figure: n, mean, sd, Student-t 95% half-width and interval), sweep.json (the "
-                + "plan), and with --keep-runs each run's own report under runs/. Byte-identical whatever --parallel."},
+                + "plan), index.html (the charted figures against the first --vary key, with their intervals), and with --keep-runs each run's own report under runs/. Byte-identical whatever --parallel."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run finished", "2:the scenario, a --vary value or the usage is invalid",
             "4:internal error (details in the error.log named)"})
@@ -122,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", outcome.scenarios().get(0).name() + "-sweep");
         List<Path> written;
         try {
-            written = new ArrayList<>(SweepReportWriter.write(dir, outcome.result()));
+            written = new ArrayList<>(SweepReportWriter.write(dir, outcome.result(), options.question(), SHOWN));
             if (keepRuns) {
                 written.addAll(writeRuns(dir, outcome));
             }
@@ -147,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
             RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
                     org.caniclab.sim.ProgressListener.NONE);
             files.addAll(RunReportWriter.write(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
-                    r, RunInfo.capture(0, r.header().events())));
+                    r, RunInfo.capture(0, r.header().events()), new RunPage.Description(options.question())));
         }
         return files;
     }

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 import org.caniclab.core.driver.HubDriver;
+import org.caniclab.reports.LatencySummary;
+import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.collect.RunCollector;
@@ -16,6 +18,7 @@ import org.caniclab.sim.ic.Hub;
 import org.caniclab.sim.ic.Root;
 import org.caniclab.sim.load.LoadSources;
 import org.caniclab.sim.load.Pool;
+import org.caniclab.sim.load.PoolStats;
 import org.caniclab.sim.model.PoolSpec;
 import org.caniclab.sim.model.RunSettings;
 import org.caniclab.sim.model.Scenario;
@@ -114,12 +117,21 @@ final class SimulationRun {
             outcomes.add(new RunCollector.PoolOutcome(spec.name(), spec.policy().minWorkers(),
                     spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
                     driver.peakRegistered(spec.name()), root.orphans(spec.name()), root.cyclesSpent(spec.name()),
-                    pool.stats()));
+                    requestStats(pool.stats())));
             histograms.put(spec.name(), pool.latencyHistogram());
         }
         RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
                 settings.durationNanos() / 1e9, engine.eventsProcessed());
         return collector.result(header, outcomes, driver, histograms);
+    }
+
+    /**
+     * The one place the load package's statistics become the reports' vocabulary: nanoseconds to
+     * milliseconds, the latency histogram to its summary.
+     */
+    static RequestStats requestStats(PoolStats s) {
+        return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
+                s.meanWaitNanos() / 1_000_000.0, s.utilization());
     }
 
     /** The hub of this run, for tests that look past the result. */

@@ -75,10 +75,14 @@ public final class Engine {
             if (budget-- <= 0) {
                 return false;
             }
-            queue.poll();
+            queue.beginFiring();
             now = next.time;
             processed++;
-            next.fire();
+            try {
+                next.fire();
+            } finally {
+                queue.endFiring();
+            }
         }
     }
 

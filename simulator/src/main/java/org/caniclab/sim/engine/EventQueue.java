@@ -6,18 +6,27 @@ import java.util.Arrays;
  * A binary min-heap of {@link Event}s ordered by (time, sequence). Sequence numbers are handed out at
  * insertion, so events of equal time leave in the order they were scheduled (FIFO). Each event records
  * its heap slot, which makes removal O(log n) and double insertion detectable.
+ *
+ * <p>Firing in place ({@link #beginFiring}, {@link #endFiring}): the event being fired stays at the root,
+ * marked as not scheduled, while it runs. Nothing scheduled meanwhile can sort before it (its time is now
+ * and its sequence number is older than any new one), so the heap stays valid; if the event schedules
+ * itself again, its new key is sifted down from the root at once, one pass instead of a removal and an
+ * insertion; otherwise {@link #endFiring} removes it. Arrival processes and workers reschedule themselves
+ * on nearly every firing. The order events leave in is the (time, sequence) order either way.
  */
 final class EventQueue {
     private Event[] heap = new Event[256];
     private int size;
     private long nextSeq;
+    /** The event being fired while it still occupies the root, or null. */
+    private Event firing;
 
     int size() {
-        return size;
+        return firing == null ? size : size - 1;
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     Event peek() {
@@ -30,6 +39,11 @@ final class EventQueue {
         }
         e.time = time;
         e.seq = nextSeq++;
+        if (e == firing) {
+            firing = null;
+            siftDown(0, e);
+            return;
+        }
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -48,6 +62,26 @@ final class EventQueue {
         }
         top.heapIndex = -1;
         return top;
+    }
+
+    /** Marks the root (the earliest event) as firing and returns it; the queue must not be empty. */
+    Event beginFiring() {
+        Event top = heap[0];
+        top.heapIndex = -1;
+        firing = top;
+        return top;
+    }
+
+    /** Ends the firing begun last: removes the event from the root unless it scheduled itself again. */
+    void endFiring() {
+        if (firing != null) {
+            firing = null;
+            Event last = heap[--size];
+            heap[size] = null;
+            if (size > 0) {
+                siftDown(0, last);
+            }
+        }
     }
 
     boolean remove(Event e) {

@@ -18,7 +18,21 @@ import org.caniclab.sim.model.LoadSource.RateSegment;
 final class PoissonProcess extends ArrivalProcess {
     private final ArrivalSink pool;
     private final SplittableRandom rng;
-    private final RateSegment[] segments;
+    // Per segment, computed once with the very operations next() used to repeat per arrival (so the same
+    // doubles): its bounds, its length in seconds, the rate at its start and its slope per second.
+    private final long[] from;
+    private final long[] to;
+    private final double[] length;
+    private final double[] startRate;
+    private final double[] slope;
+    /**
+     * Whether the segment's rate is a constant {@code a} in the range where {@code sqrt(a * a) == a}
+     * holds exactly (no overflow or underflow of {@code a * a}). There the general step
+     * {@code 2E / (a + sqrt(a² + 2·0·E))} equals {@code E / a} bit for bit (IEEE round-to-nearest:
+     * {@code sqrt(RN(a²)) = a}, {@code a + a} and {@code 2E} are exact, so the quotient is {@code RN(E / a)}),
+     * and a square root and a division per arrival are saved.
+     */
+    private final boolean[] constant;
     private int segment;
     private double offsetSeconds; // position within the current segment
 
@@ -45,7 +59,22 @@ final class PoissonProcess extends ArrivalProcess {
                         + sorted.get(i - 1).fromNanos() + " and " + s.fromNanos() + " ns overlap");
             }
         }
-        this.segments = sorted.toArray(new RateSegment[0]);
+        int n = sorted.size();
+        from = new long[n];
+        to = new long[n];
+        length = new double[n];
+        startRate = new double[n];
+        slope = new double[n];
+        constant = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            RateSegment s = sorted.get(i);
+            from[i] = s.fromNanos();
+            to[i] = s.toNanos();
+            length[i] = (s.toNanos() - s.fromNanos()) / 1e9;
+            startRate[i] = s.startRate();
+            slope[i] = (s.endRate() - s.startRate()) / length[i];
+            constant[i] = slope[i] == 0.0 && startRate[i] >= 1e-150 && startRate[i] <= 1e150;
+        }
     }
 
     @Override
@@ -56,23 +85,37 @@ final class PoissonProcess extends ArrivalProcess {
     @Override
     long next() {
         double e = -Math.log(1.0 - rng.nextDouble());
-        while (segment < segments.length) {
-            RateSegment s = segments[segment];
-            double length = (s.toNanos() - s.fromNanos()) / 1e9;
-            double slope = (s.endRate() - s.startRate()) / length;
-            double a = s.startRate() + slope * offsetSeconds;
+        while (segment < from.length) {
+            int i = segment;
+            double length = this.length[i];
             double rest = length - offsetSeconds;
-            double mass = a * rest + slope * rest * rest / 2;
-            if (e <= mass) {
+            double d;
+            if (constant[i]) {
+                double a = startRate[i];
+                double mass = a * rest;
+                if (!(e <= mass)) {
+                    e -= mass; // mass >= 0 here
+                    segment++;
+                    offsetSeconds = 0;
+                    continue;
+                }
+                d = e / a;
+            } else {
+                double slope = this.slope[i];
+                double a = startRate[i] + slope * offsetSeconds;
+                double mass = a * rest + slope * rest * rest / 2;
+                if (!(e <= mass)) { // as written, so that a NaN mass skips the segment as before
+                    e -= Math.max(0, mass);
+                    segment++;
+                    offsetSeconds = 0;
+                    continue;
+                }
                 double disc = Math.max(0, a * a + 2 * slope * e);
-                double d = 2 * e / (a + Math.sqrt(disc));
-                offsetSeconds = Math.min(length, offsetSeconds + d);
-                long t = s.fromNanos() + (long) Math.floor(offsetSeconds * 1e9);
-                return Math.min(t, s.toNanos() - 1);
+                d = 2 * e / (a + Math.sqrt(disc));
             }
-            e -= Math.max(0, mass);
-            segment++;
-            offsetSeconds = 0;
+            offsetSeconds = Math.min(length, offsetSeconds + d);
+            long t = from[i] + (long) Math.floor(offsetSeconds * 1e9);
+            return Math.min(t, to[i] - 1);
         }
         return -1;
     }

@@ -1,19 +1,21 @@
 package org.caniclab.sim.load;
 
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.Event;
 
 /**
  * One registered worker canister of a pool. It is its own event: the end of the current service
- * (continuous models) or its next execution round (per-round model), so a worker never allocates.
+ * (continuous models) or its next execution round (per-round model), so a worker never allocates; its
+ * pool's service discipline decides what the event does.
  */
 final class Worker extends Event {
-    final Pool pool;
+    final ServiceDiscipline discipline;
     final int index;
     final Principal pid;
     /** Arrival times of waiting requests (own queue; unused with a shared queue). */
     final LongRing arrivals = new LongRing();
-    /** Pre-drawn service times of waiting requests, parallel to {@link #arrivals} (continuous only). */
+    /** Pre-drawn service times of waiting requests, parallel to {@link #arrivals} (single-server only). */
     final LongRing services;
     boolean busy;
     long currentArrival;
@@ -21,11 +23,11 @@ final class Worker extends Event {
     long roundAt = -1;
     int usedInRound;
 
-    Worker(Pool pool, int index, Principal pid, boolean continuous) {
-        this.pool = pool;
+    Worker(ServiceDiscipline discipline, int index, Principal pid, boolean queuesServiceTimes) {
+        this.discipline = discipline;
         this.index = index;
         this.pid = pid;
-        this.services = continuous ? new LongRing() : null;
+        this.services = queuesServiceTimes ? new LongRing() : null;
     }
 
     /** Requests at this worker: waiting plus the one in service. */
@@ -33,8 +35,27 @@ final class Worker extends Event {
         return arrivals.size() + (busy ? 1 : 0);
     }
 
+    /** Starts serving, now, a request that arrived at {@code arrival} and takes {@code service} ns. */
+    void serve(long arrival, long service, Engine engine, Statistics stats) {
+        long now = engine.now();
+        stats.accrue(now);
+        stats.busy++;
+        busy = true;
+        currentArrival = arrival;
+        stats.waited(arrival, now);
+        engine.schedule(this, now + service);
+    }
+
+    /** Ends the service in progress, now. */
+    void finish(long now, Statistics stats) {
+        stats.accrue(now);
+        stats.busy--;
+        busy = false;
+        stats.completed(currentArrival, now);
+    }
+
     @Override
     protected void fire() {
-        pool.workerEvent(this);
+        discipline.fire(this);
     }
 }

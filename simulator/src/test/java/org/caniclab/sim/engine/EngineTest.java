@@ -130,4 +130,56 @@ class EngineTest {
         assertEquals(100, engine.now());
         assertEquals(0, engine.pending());
     }
+
+    @Test
+    void anEventRescheduledWhileFiringQueuesBehindWhatIsAlreadyThere() {
+        // The firing event stays at the heap's root while it runs; rescheduling it at its own instant must
+        // still put it after the events already waiting for that instant, and after one scheduled earlier
+        // in the same firing.
+        Engine engine = new Engine();
+        List<String> order = new ArrayList<>();
+        int[] firings = {0};
+        Event self = new Event() {
+            @Override
+            protected void fire() {
+                order.add("self" + firings[0]);
+                if (firings[0]++ == 0) {
+                    assertEquals(2, engine.pending()); // the two others, not itself
+                    assertFalse(engine.cancel(this));
+                    engine.schedule(5, () -> order.add("new"));
+                    engine.schedule(this, 5);
+                    assertTrue(isScheduled());
+                    assertEquals(4, engine.pending());
+                }
+            }
+        };
+        engine.schedule(self, 5);
+        engine.schedule(5, () -> order.add("a"));
+        engine.schedule(7, () -> order.add("b"));
+        engine.runUntil(10);
+        assertEquals(List.of("self0", "a", "new", "self1", "b"), order);
+        assertEquals(0, engine.pending());
+    }
+
+    @Test
+    void anEventCancelledAfterReschedulingItselfDoesNotFireAgain() {
+        Engine engine = new Engine();
+        List<Long> times = new ArrayList<>();
+        Event e = new Event() {
+            @Override
+            protected void fire() {
+                times.add(engine.now());
+                engine.schedule(this, engine.now() + 10);
+                if (engine.now() == 20) {
+                    assertTrue(engine.cancel(this));
+                }
+            }
+        };
+        engine.schedule(e, 0);
+        engine.schedule(15, () -> times.add(-15L));
+        engine.runUntil(100);
+        assertEquals(List.of(0L, 10L, -15L, 20L), times);
+        assertFalse(e.isScheduled());
+        assertEquals(0, engine.pending());
+    }
 }

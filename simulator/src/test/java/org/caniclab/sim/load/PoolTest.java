@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.reports.RequestStats;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.model.Distribution;
 import org.caniclab.sim.model.RouterKind;
@@ -28,9 +27,10 @@ class PoolTest {
         Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, 0), RouterKind.ROUND_ROBIN, 0);
         arriveAt(engine, p, 10 * MS, 3);
         engine.runUntil(S);
-        RequestStats s = p.stats();
+        PoolStats s = p.stats();
         assertEquals(3, s.arrived());
         assertEquals(3, s.rejected());
+        assertEquals(3, s.rejectedNoWorker());
         assertEquals(3, p.rejectedNoWorker());
     }
 
@@ -46,15 +46,15 @@ class PoolTest {
         assertEquals(3, p.queueDepth());
         engine.runUntil(300 * MS);
         assertEquals(0, p.queueDepth());
-        RequestStats s = p.stats();
+        PoolStats s = p.stats();
         assertEquals(7, s.arrived());
         assertEquals(5, s.completed());
         assertEquals(2, s.rejected());
         // Latencies 50, 50, 150, 150, 250 ms.
-        assertEquals(130, s.latencyMs().mean(), 0.5);
-        assertEquals(130, s.waitMsMean(), 1e-9);
+        assertEquals(130, s.latencyNanos().getMean() / MS, 0.5);
+        assertEquals(130, s.meanWaitNanos() / MS, 1e-9);
         // 5 executed of 2 per round; the worker existed for 300 ms = 3 rounds: 5/6 of capacity.
-        assertEquals(5.0 / 6, s.utilizationMean(), 1e-9);
+        assertEquals(5.0 / 6, s.utilization(), 1e-9);
     }
 
     @Test
@@ -72,10 +72,10 @@ class PoolTest {
         assertEquals(6, p.queueDepth());
         engine.runUntil(200 * MS);
         assertEquals(0, p.queueDepth());
-        RequestStats s = p.stats();
+        PoolStats s = p.stats();
         assertEquals(26, s.completed());
         // 10 at 0 ms, 10 at 100 ms, 6 at 200 ms.
-        assertEquals((10 * 0 + 10 * 100 + 6 * 200) / 26.0, s.latencyMs().mean(), 0.1);
+        assertEquals((10 * 0 + 10 * 100 + 6 * 200) / 26.0, s.latencyNanos().getMean() / MS, 0.1);
     }
 
     @Test
@@ -112,7 +112,7 @@ class PoolTest {
         assertEquals(40_000, p.queueDepth());
         engine.runUntil(100 * MS);
         // 40_000 requests executed in one round by 4 workers of capacity 1e6: utilization 1%.
-        assertEquals(0.01, p.stats().utilizationMean(), 1e-12);
+        assertEquals(0.01, p.stats().utilization(), 1e-12);
     }
 
     @Test
@@ -122,12 +122,12 @@ class PoolTest {
                 RouterKind.ROUND_ROBIN, 1);
         arriveAt(engine, p, 0, 5);
         engine.runUntil(10 * S);
-        RequestStats s = p.stats();
+        PoolStats s = p.stats();
         assertEquals(3, s.completed()); // one in service, two waiting
         assertEquals(2, s.rejected());
-        assertEquals(2_000, s.latencyMs().mean(), 2); // 1, 2 and 3 s
-        assertEquals(1_000, s.waitMsMean(), 1e-9); // 0, 1 and 2 s
-        assertEquals(0.3, s.utilizationMean(), 1e-9); // busy 3 s of 10
+        assertEquals(2_000, s.latencyNanos().getMean() / MS, 2); // 1, 2 and 3 s
+        assertEquals(1_000, s.meanWaitNanos() / MS, 1e-9); // 0, 1 and 2 s
+        assertEquals(0.3, s.utilization(), 1e-9); // busy 3 s of 10
     }
 
     @Test
@@ -159,11 +159,11 @@ class PoolTest {
         engine.runUntil(S);
         p.startMeasurement();
         engine.runUntil(3 * S);
-        RequestStats s = p.stats();
+        PoolStats s = p.stats();
         assertEquals(1, s.arrived());
         assertEquals(1, s.completed());
-        assertEquals(10, s.latencyMs().mean(), 0.01);
-        assertEquals(0.005, s.utilizationMean(), 1e-9); // 10 ms busy in the 2 s after warm-up
+        assertEquals(10, s.latencyNanos().getMean() / MS, 0.01);
+        assertEquals(0.005, s.utilization(), 1e-9); // 10 ms busy in the 2 s after warm-up
         assertEquals(5, p.arrivalsTotal());
         assertTrue(p.sample().arrivals() == 5);
     }

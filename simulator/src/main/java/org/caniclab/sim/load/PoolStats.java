@@ -1,0 +1,32 @@
+package org.caniclab.sim.load;
+
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the requests sent to one pool experienced from the warm-up end to the moment of the snapshot, in
+ * the simulator's own units (nanoseconds, counts). The reports' vocabulary is built from it in one place,
+ * outside this package.
+ *
+ * <pre>{@code
+ * PoolStats s = pool.stats();
+ * double meanLatencyMs = s.latencyNanos().getMean() / 1e6;
+ * long served = s.completed();
+ * }</pre>
+ *
+ * @param arrived requests that arrived after the warm-up (served or rejected)
+ * @param completed of those, requests whose service ended
+ * @param rejected of those, requests refused (queue full or no worker)
+ * @param rejectedNoWorker of the rejected, those refused because no worker was registered
+ * @param meanWaitNanos mean time from arrival to start of service of measured requests, 0 when none started
+ * @param utilization busy time / worker time after the warm-up, 0 when no worker existed
+ * @param latencyNanos the pool's live latency histogram of completed measured requests (arrival to end of
+ *     service), nanoseconds: later events keep recording into it, so read it, never record into it
+ */
+public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
+        double utilization, Histogram latencyNanos) {
+
+    public PoolStats {
+        Objects.requireNonNull(latencyNanos, "latencyNanos");
+    }
+}

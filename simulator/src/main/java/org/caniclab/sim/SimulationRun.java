@@ -2,13 +2,12 @@ package org.caniclab.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 import org.caniclab.core.driver.HubDriver;
-import org.caniclab.reports.LatencySummary;
-import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.collect.RunCollector;
@@ -117,7 +116,7 @@ final class SimulationRun {
             outcomes.add(new RunCollector.PoolOutcome(spec.name(), spec.policy().minWorkers(),
                     spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
                     driver.peakRegistered(spec.name()), root.orphans(spec.name()), root.cyclesSpent(spec.name()),
-                    requestStats(pool.stats())));
+                    Optional.of(pool.stats())));
             histograms.put(spec.name(), pool.latencyHistogram());
         }
         RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
@@ -129,10 +128,6 @@ final class SimulationRun {
      * The one place the load package's statistics become the reports' vocabulary: nanoseconds to
      * milliseconds, the latency histogram to its summary.
      */
-    static RequestStats requestStats(PoolStats s) {
-        return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
-                s.meanWaitNanos() / 1_000_000.0, s.utilization());
-    }
 
     /** The hub of this run, for tests that look past the result. */
     Hub hub() {

@@ -2,6 +2,7 @@ package org.caniclab.sim.collect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -10,6 +11,7 @@ import org.caniclab.core.driver.HubEvent;
 import org.caniclab.core.driver.HubListener;
 import org.caniclab.core.metrics.MetricRow;
 import org.caniclab.core.metrics.ScalingMetrics;
+import org.caniclab.reports.LatencySummary;
 import org.caniclab.reports.MetricCount;
 import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.PoolSummary;
@@ -17,6 +19,7 @@ import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.TimelineRow;
+import org.caniclab.sim.load.PoolStats;
 
 /**
  * The one place where what a run observed becomes report records: orchestration events as the hub's listener,
@@ -55,16 +58,30 @@ public final class RunCollector implements HubListener {
                 arrivals, rejections));
     }
 
-    /** What one pool showed over the run, as the collector needs it for its summary. */
+    /**
+     * What one pool showed over the run, as the collector needs it for its summary.
+     *
+     * @param requests the serving side's statistics; empty on a substrate that serves no load
+     */
     public record PoolOutcome(String name, int minWorkers, int maxWorkers, int workersFinal, int workersPeak,
-            long orphans, long cyclesSpent, RequestStats requests) {}
+            long orphans, long cyclesSpent, Optional<PoolStats> requests) {}
+
+    /** The report's request statistics of a pool: milliseconds, and the latency histogram summarised. */
+    static RequestStats requestStats(Optional<PoolStats> stats) {
+        if (stats.isEmpty()) {
+            return RequestStats.NONE;
+        }
+        PoolStats s = stats.get();
+        return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
+                s.meanWaitNanos() / 1_000_000.0, s.utilization());
+    }
 
     /** A pool's outcome with the hub's create counters. */
     public static PoolSummary summary(PoolOutcome p, HubDriver hub) {
         return new PoolSummary(p.name(), p.minWorkers(), p.maxWorkers(), p.workersFinal(), p.workersPeak(),
                 PoolSummary.overshoot(p.workersPeak(), p.maxWorkers()), hub.createsStarted(p.name()),
                 hub.createsCompleted(p.name()), hub.createsFailed(p.name()), p.orphans(), p.cyclesSpent(),
-                p.requests());
+                requestStats(p.requests()));
     }
 
     /** The run's result: the header, the pools in scenario order, the workflow's metric rows, every event. */

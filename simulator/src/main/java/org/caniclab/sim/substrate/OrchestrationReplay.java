@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,6 @@ import org.caniclab.core.driver.HubCall;
 import org.caniclab.core.driver.HubDriver;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.workflow.ConcurrencyMode;
-import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.collect.RunCollector;
@@ -218,7 +218,7 @@ public final class OrchestrationReplay {
                 pools.add(new RunCollector.PoolOutcome(spec.name(), spec.policy().minWorkers(),
                         spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
                         driver.peakRegistered(spec.name()), 0,
-                        Math.multiplyExact(driver.createsCompleted(spec.name()), each), RequestStats.NONE));
+                        Math.multiplyExact(driver.createsCompleted(spec.name()), each), Optional.empty()));
             }
             RunHeader header = new RunHeader(scenario.name(), scenario.run().seed(), backend,
                     driver.workflow().mode().label(), Math.max(0, end - start) / 1e9, callsMade);

@@ -1,7 +1,5 @@
 package org.caniclab.sim.substrate;
 
-import org.caniclab.sim.substrate.pocketic.PocketIcClient;
-
 /**
  * A substrate that cannot be used at all: the server is not running or not reachable, or the binary to start
  * it is missing or fails to come up. The CLI maps it to exit code 3. The message names the URL or path.

@@ -144,7 +144,7 @@ public final class ScheduleExplorer {
         }
     }
 
-    /** Told of the search's progress about every 32 768 transitions (e.g. for a progress line on a terminal). */
+    /** Told of the search's progress about every 4 096 transitions (e.g. for a progress line on a terminal). */
     @FunctionalInterface
     public interface Progress {
         /** {@code states} distinct states and {@code transitions} transitions so far; {@code depth} of the path. */
@@ -449,7 +449,7 @@ public final class ScheduleExplorer {
                 stop = Exploration.Stop.TIME_BUDGET;
                 return true;
             }
-            if (progress != null && (transitions & 0x7FFF) == 0 && transitions > 0) {
+            if (progress != null && (transitions & 0xFFF) == 0 && transitions > 0) {
                 progress.report(states, transitions, depth);
             }
         }

@@ -149,7 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
         String header = "verify " + options.scenario + ": mode " + s.hub().mode().label() + ", " + describe(calls)
                 + ", failure budget " + failures + " (" + String.join(", ", failureKinds) + "), max steps " + maxSteps
                 + ", reduction " + r.label() + ", budget " + maxStates + " states / "
-                + (limitNanos == 0 ? "no time limit" : Durations.format(limitNanos));
+                + (limitNanos == 0 ? "no time limit" : timeLimit.strip());
         if (calls.isEmpty() && !json) {
             out.println(header);
             out.println("nothing to explore: the scenario has no [[calls]] and hub.bootstrap is false");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code caniclab} command line: {@code replay}, {@code validate} and {@code verify} on scenario files.
  * Exit codes follow the conventions: 0 ok, 1 an expectation failed (or verify found a violation), 2 bad
- * input or usage, 3 substrate unavailable, 4 internal error.
+ * input or usage, 3 substrate unavailable, 4 internal error, 5 verify inconclusive (its search was cut).
  *
  * <pre>{@code
  * CommandLine cli = Main.newCommandLine();
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an expectation failed, or verify found a violating schedule",
-            "2:bad input or usage", "3:a substrate is unavailable", "4:internal error"})
+            "2:bad input or usage", "3:a substrate is unavailable", "4:internal error",
+            "5:verify was inconclusive: a budget or --max-steps cut the search before any violation was found"})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,7 +55,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
         cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
-        cli.addSubcommand(new CommandLine(new VerifyCommand()));
+        cli.addSubcommand(new CommandLine(new VerifyCommand(terminal)));
         Failures failures = new Failures();
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);

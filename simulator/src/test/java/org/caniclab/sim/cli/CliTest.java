@@ -195,7 +195,9 @@ class CliTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("mode seed-0.33.3, 5 concurrent calls (1 x bootstrap(), 4 x create_worker(\"api\"))"),
                 r.out());
-        assertTrue(r.out().matches("(?s).*explored \\d+ schedules \\(\\d+ steps\\)\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*explored \\d+ distinct states, \\d+ transitions \\(\\d+ steps executed, "
+                + "replays included\\); they stand for \\d+ schedules\\n.*"), r.out());
+        assertTrue(r.out().contains("search: exhaustive"), r.out());
         assertTrue(r.out().contains("violated: bound: registered + reserved <= max_workers"), r.out());
         assertTrue(r.out().contains("schedule (6 steps):"), r.out());
     }
@@ -213,8 +215,47 @@ class CliTest {
     void verifyReportsACutSearch() {
         Path race = Cli.scenarios().resolve("bootstrap-race.toml");
         Cli.Result r = Cli.run(Cli.NEVER, "verify", race.toString(), "--set", "hub.mode=reserved", "--max-steps", "3");
-        assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("not exhaustive"), r.out());
+        // A cut search proves nothing: its own exit code, never the "no violation" of exit 0.
+        assertEquals(5, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("NOT exhaustive: some schedules were cut at 3 steps"), r.out());
+        assertFalse(r.out().contains("no violation: every schedule kept the invariants"), r.out());
+        assertTrue(r.out().contains("inconclusive"), r.out());
+    }
+
+    @Test
+    void verifyCutByTheStateBudgetIsInconclusive() {
+        Path race = Cli.scenarios().resolve("bootstrap-race.toml");
+        Cli.Result r = Cli.run(Cli.NEVER, "verify", race.toString(), "--set", "hub.mode=reserved", "--max-states", "5");
+        assertEquals(5, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("the state budget (--max-states 5) ran out"), r.out());
+    }
+
+    @Test
+    void verifyChecksADozenCallsExhaustivelyAndPrintsBothSchedules() {
+        Path dozen = Cli.scenarios().resolve("verify-dozen.toml");
+        Cli.Result r = Cli.run(Cli.NEVER, "verify", dozen.toString(), "--failures", "2");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("13 concurrent calls (1 x bootstrap(), 12 x create_worker(\"api\"))"), r.out());
+        assertTrue(r.out().contains("search: exhaustive"), r.out());
+        assertTrue(r.out().contains("shortest violating schedule:"), r.out());
+        assertTrue(r.out().contains("worst schedule (overshoot 10):"), r.out());
+        assertTrue(r.out().contains("holds 13 > max_workers 3, overshoot 10"), r.out());
+        assertTrue(r.out().contains("schedule (26 steps):"), r.out());
+    }
+
+    @Test
+    void verifyJsonCarriesTheVerdictAndBothSchedules() {
+        Path race = Cli.scenarios().resolve("bootstrap-race.toml");
+        Cli.Result r = Cli.run(Cli.NEVER, "verify", race.toString(), "--json", "--failures", "1");
+        assertEquals(1, r.exit(), r.err());
+        String out = r.out().strip();
+        assertTrue(out.startsWith("{") && out.endsWith("}") && !out.contains("\n"), out);
+        assertTrue(out.contains("\"verdict\": \"violated\""), out);
+        assertTrue(out.contains("\"exhaustive\": true"), out);
+        assertTrue(out.contains("\"worst_overshoot\": 3"), out);
+        assertTrue(out.contains("\"shortest_violation\": {\"invariant\": \"bound: registered + reserved <= max_workers\""),
+                out);
+        assertTrue(out.contains("\"worst_schedule\": {"), out);
     }
 
     @Test

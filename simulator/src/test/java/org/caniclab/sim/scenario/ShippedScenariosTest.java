@@ -67,7 +67,7 @@ class ShippedScenariosTest {
     @Test
     void shipsTheDocumentedScenarios() throws IOException {
         assertEquals(List.of("bootstrap-race.toml", "canic-config.toml", "creation-failures.toml", "diurnal.toml",
-                "flash-crowd.toml", "steady.toml", "trace-replay.toml"), shipped().toList());
+                "flash-crowd.toml", "steady.toml", "trace-replay.toml", "verify-dozen.toml"), shipped().toList());
         assertTrue(Files.isRegularFile(scenarios().resolve("traces/api-burst.csv")));
         String readme = Files.readString(scenarios().resolve("README.md"));
         for (String name : shipped().toList()) {

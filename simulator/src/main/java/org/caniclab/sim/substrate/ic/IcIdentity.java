@@ -275,8 +275,10 @@ public final class IcIdentity {
             Ed25519.generatePublicKey(seed, 0, publicKey, 0);
             for (int i = 3; i < f.size(); i++) {
                 Der.Element e = f.get(i);
-                if (e.isContext(1)) { // v2: [1] IMPLICIT BIT STRING publicKey
-                    byte[] c = e.content();
+                if (e.isContext(1)) {
+                    // v2's publicKey: [1] IMPLICIT BIT STRING per RFC 5958 (tag 0x81), or, as ring and so dfx write
+                    // it, a constructed [1] around a BIT STRING (tag 0xa1)
+                    byte[] c = (e.tag() & 0x20) != 0 ? bitString(e.content()) : e.content();
                     if (c.length != 1 + Ed25519.PUBLIC_KEY_SIZE || c[0] != 0
                             || !Arrays.equals(c, 1, c.length, publicKey, 0, publicKey.length)) {
                         throw bad(source, "PRIVATE KEY", "holds a public key that does not belong to its private key");
@@ -355,6 +357,14 @@ public final class IcIdentity {
                 Arrays.fill(scalar, (byte) 0);
             }
         }
+    }
+
+    private static byte[] bitString(byte[] der) {
+        Der.Element b = Der.parseOne(der);
+        if (b.tag() != Der.BIT_STRING) {
+            throw new IllegalArgumentException("the public key is not a BIT STRING");
+        }
+        return b.content();
     }
 
     private static IdentityFileException bad(String source, String label, String what) {

@@ -526,7 +526,7 @@ final class FakeReplica implements AutoCloseable {
             }
             ProvisionalCreateArgs a;
             try {
-                a = ManagementCandid.decodeProvisionalCreateArgs(arg);
+                a = provisionalArgs(arg);
             } catch (RuntimeException e) {
                 reject(s, 4, "IC0408", "invalid management payload: " + e.getMessage());
                 return;
@@ -674,6 +674,42 @@ final class FakeReplica implements AutoCloseable {
     }
 
     // ---- the cycles ledger's Candid, read and written with ic4j-candid (single-case variants: §B.3) ---------------
+
+    /**
+     * {@code provisional_create_canister_with_cycles}' argument, decoded with ic4j-candid by field hash (so
+     * independently of the hand-written encoder under test): {@code amount} and {@code settings.controllers}.
+     */
+    private static ProvisionalCreateArgs provisionalArgs(byte[] arg) {
+        Object v = IDLArgs.fromBytes(arg).getArgs().get(0).getValue();
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("the argument is not a record");
+        }
+        Optional<BigInteger> amount = Optional.empty();
+        Optional<List<Principal>> controllers = Optional.empty();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            long h = ((Label) e.getKey()).getId();
+            if (h == ManagementCandid.fieldHash("amount")) {
+                amount = ((Optional<?>) e.getValue()).map(x -> (BigInteger) x);
+            } else if (h == ManagementCandid.fieldHash("settings")) {
+                Optional<?> settings = (Optional<?>) e.getValue();
+                if (settings.isPresent()) {
+                    for (Map.Entry<?, ?> f : ((Map<?, ?>) settings.get()).entrySet()) {
+                        if (((Label) f.getKey()).getId() == ManagementCandid.fieldHash("controllers")) {
+                            Optional<?> cs = (Optional<?>) f.getValue();
+                            if (cs.isPresent()) {
+                                List<Principal> list = new ArrayList<>();
+                                for (Object c : (Object[]) cs.get()) {
+                                    list.add(Principal.of(((org.ic4j.types.Principal) c).getValue()));
+                                }
+                                controllers = Optional.of(list);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new ProvisionalCreateArgs(amount, controllers, Optional.empty(), java.util.OptionalLong.empty());
+    }
 
     private static BigInteger ledgerAmount(byte[] arg) {
         try {

@@ -1,6 +1,9 @@
 package org.caniclab.reports;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How fast a run went and on what JVM, for {@code run-info.json}. It is the one output that depends
@@ -19,6 +22,8 @@ import java.util.Objects;
  * @param jvmName {@code java.vm.name}
  * @param availableProcessors processors the JVM could use
  * @param maxHeapBytes the JVM's maximum heap
+ * @param substrate what the substrate says about itself (a network backend's endpoint and agent version), in key
+ *     order; empty for the simulator, and then not written
  */
 public record RunInfo(
         double wallSeconds,
@@ -26,11 +31,25 @@ public record RunInfo(
         String javaVersion,
         String jvmName,
         int availableProcessors,
-        long maxHeapBytes) {
+        long maxHeapBytes,
+        SortedMap<String, String> substrate) {
 
     public RunInfo {
         Objects.requireNonNull(javaVersion, "javaVersion");
         Objects.requireNonNull(jvmName, "jvmName");
+        substrate = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(substrate));
+    }
+
+    /** Without substrate facts. */
+    public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
+            int availableProcessors, long maxHeapBytes) {
+        this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, new TreeMap<>());
+    }
+
+    /** This info with the substrate's facts (e.g. {@code endpoint}, {@code agent}). */
+    public RunInfo withSubstrate(Map<String, String> facts) {
+        return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
+                new TreeMap<>(facts));
     }
 
     /** Describes this JVM, given the wall time the caller measured and the events processed. */

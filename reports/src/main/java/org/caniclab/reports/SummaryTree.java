@@ -84,6 +84,10 @@ final class SummaryTree {
         root.put("jvm_name", info.jvmName());
         root.put("available_processors", info.availableProcessors());
         root.put("max_heap_bytes", info.maxHeapBytes());
+        if (!info.substrate().isEmpty()) {
+            ObjectNode substrate = root.putObject("substrate");
+            info.substrate().forEach(substrate::put);
+        }
         return root;
     }
 }

@@ -192,4 +192,26 @@ class SummaryJsonTest {
                 }
                 """, Files.readString(dir.resolve("run-info.json")));
     }
+
+    @Test
+    void writesTheSubstratesFactsAfterTheJvmWhenThereAreAny() throws Exception {
+        RunInfo info = new RunInfo(2.5, 493.6, "17.0.9", "OpenJDK", 8, 1L << 30)
+                .withSubstrate(java.util.Map.of("endpoint", "http://127.0.0.1:4943", "agent", "ic4j-agent 0.7.2"));
+        RunReportWriter.write(dir, Fixtures.smallRun(), info);
+
+        assertEquals("""
+                {
+                  "wall_seconds": 2.5,
+                  "events_per_second": 493.6,
+                  "java_version": "17.0.9",
+                  "jvm_name": "OpenJDK",
+                  "available_processors": 8,
+                  "max_heap_bytes": 1073741824,
+                  "substrate": {
+                    "agent": "ic4j-agent 0.7.2",
+                    "endpoint": "http://127.0.0.1:4943"
+                  }
+                }
+                """, Files.readString(dir.resolve("run-info.json")));
+    }
 }

@@ -1,6 +1,8 @@
 package org.caniclab.sim;
 
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.model.Scenario;
 
@@ -29,6 +31,14 @@ public interface Substrate {
     /** The scenario keys this substrate cannot run, as the scenario names them; empty when it can run it all. */
     default List<String> unsupportedKeys(Scenario scenario) {
         return List.of();
+    }
+
+    /**
+     * What {@code run-info.json} records about this substrate, in key order: for a network backend its endpoint and
+     * agent (never a secret); empty for the simulator.
+     */
+    default SortedMap<String, String> runInfo() {
+        return new TreeMap<>();
     }
 
     /** What this substrate runs, for the message that refuses the rest. */

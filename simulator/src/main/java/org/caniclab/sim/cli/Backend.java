@@ -8,8 +8,13 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.substrate.NetworkSubstrate;
+import org.caniclab.sim.substrate.ic.IcEndpoint;
+import org.caniclab.sim.substrate.ic.IcIdentity;
+import org.caniclab.sim.substrate.ic.IcSubstrate;
+import org.caniclab.sim.substrate.ic.IcUsageException;
 import org.caniclab.sim.substrate.pocketic.PocketIcServer;
 import org.caniclab.sim.substrate.pocketic.PocketIcSubstrate;
 import picocli.CommandLine.ITypeConverter;
@@ -42,17 +47,61 @@ enum Backend {
                     + PocketIcServer.ENV_BINARY + " to a pocket-ic binary to start one");
         }
     },
-    /** A real IC endpoint; not in this build. */
+    /** A real IC: a local replica ({@code --ic-url}) or mainnet ({@code --mainnet}), through ic4j-agent. */
     IC {
         @Override
         Substrate create(Options o) {
-            return NetworkSubstrate.unavailable("backend 'ic' is not available in this build: the IC substrate is not "
-                    + "included yet; accepted: --backend sim, --backend pocketic");
+            IcOptions ic = o.ic();
+            if (ic.url() == null && !ic.mainnet()) {
+                throw new IcUsageException("backend ic needs an endpoint: pass --ic-url URL of a local replica (e.g. "
+                        + "http://127.0.0.1:4943), or --mainnet (with --identity PEM and --yes-spend-cycles)");
+            }
+            if (ic.identity() != null && ic.anonymous()) {
+                throw new IcUsageException("--identity and --anonymous exclude each other; pass one of them");
+            }
+            if (ic.identity() == null && !ic.anonymous()) {
+                throw new IcUsageException("backend ic signs its calls: pass --identity PEM (an Ed25519 or secp256k1 "
+                        + "key, e.g. ~/.config/dfx/identity/default/identity.pem), or --anonymous to send as the "
+                        + "anonymous principal");
+            }
+            if (ic.mainnet() && ic.effectiveCanisterId() != null) {
+                throw new IcUsageException("--effective-canister-id applies to --ic-url only: mainnet creates "
+                        + "through the cycles ledger");
+            }
+            IcIdentity identity = ic.anonymous() ? IcIdentity.anonymous() : IcIdentity.fromPem(ic.identity());
+            try {
+                if (ic.mainnet()) {
+                    URI url = ic.url() != null ? ic.url() : IcEndpoint.MAINNET_URL;
+                    return IcSubstrate.mainnet(IcEndpoint.mainnet(url), identity, ic.yesSpendCycles());
+                }
+                return IcSubstrate.local(IcEndpoint.local(ic.url(), Optional.ofNullable(ic.effectiveCanisterId())),
+                        identity);
+            } catch (IllegalArgumentException e) {
+                throw new IcUsageException("--ic-url: " + e.getMessage());
+            }
         }
     };
 
     /** What a backend's substrate is made from: the command's options and environment. */
-    record Options(Substrate simulator, URI pocketIcUrl, Function<String, String> env, PrintWriter diagnostics) {}
+    record Options(Substrate simulator, URI pocketIcUrl, Function<String, String> env, PrintWriter diagnostics,
+            IcOptions ic) {
+        Options(Substrate simulator, URI pocketIcUrl, Function<String, String> env, PrintWriter diagnostics) {
+            this(simulator, pocketIcUrl, env, diagnostics, IcOptions.NONE);
+        }
+    }
+
+    /**
+     * The IC backend's options: {@code --ic-url}, {@code --mainnet}, {@code --yes-spend-cycles}, {@code --identity},
+     * {@code --anonymous}, {@code --effective-canister-id}; null or false when not given.
+     */
+    record IcOptions(URI url, boolean mainnet, boolean yesSpendCycles, Path identity, boolean anonymous,
+            Principal effectiveCanisterId) {
+        static final IcOptions NONE = new IcOptions(null, false, false, null, false, null);
+
+        boolean any() {
+            return !equals(NONE);
+        }
+    }
 
     /** Makes this backend's substrate; it may refuse a scenario's keys (exit 2) and be unavailable at run (exit 3). */
     abstract Substrate create(Options options);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.scenario.ScenarioException;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.ic.IcUsageException;
+import org.caniclab.sim.substrate.ic.IdentityFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -43,7 +45,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         try {
-            if (ex instanceof ScenarioException || ex instanceof TraceFormatException) {
+            if (ex instanceof ScenarioException || ex instanceof TraceFormatException
+                    || ex instanceof IdentityFileException || ex instanceof IcUsageException) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.caniclab.core.ic.Principal;
 import org.caniclab.reports.Expectation;
 import org.caniclab.reports.ExpectationResult;
 import org.caniclab.reports.RunInfo;
@@ -22,6 +23,7 @@ import org.caniclab.sim.scenario.ScenarioException;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.substrate.pocketic.PocketIcServer;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.ic.IcSubstrate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,12 +46,19 @@ import picocli.CommandLine.Spec;
                 + "hub.bootstrap is true), then the [[calls]] grouped by 'at', each group's calls issued together so "
                 + "that they overlap at their awaits. Scenarios with [[load]], [[faults]], hub.topup_interval or an "
                 + "autoscaler are refused (exit 2). The server is --pocketic-url, else one started from POCKET_IC_BIN "
-                + "and stopped at the end."},
+                + "and stopped at the end.",
+            "",
+            "With --backend ic the same orchestration runs on a real IC through ic4j-agent 0.7.2, signed with "
+                + "--identity PEM (or --anonymous): --ic-url URL for a local replica (root key fetched, "
+                + "provisional_create_canister_with_cycles), or --mainnet (built-in root key, the cycles ledger's "
+                + "create_canister). A mainnet run prints its plan (creates, cycles each, total, paying principal) and "
+                + "sends nothing unless --yes-spend-cycles is given."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished and every expectation held", "1:an expectation failed",
-            "2:the scenario or the usage is invalid", "3:the substrate is unavailable (no --pocketic-url or "
-            + "POCKET_IC_BIN, the PocketIC server unreachable, --backend ic)", "4:internal error (details in the "
-            + "error.log named)"})
+            "2:the scenario or the usage is invalid (also: --backend ic without --ic-url or --mainnet, a missing or "
+            + "unreadable identity PEM, --mainnet without --yes-spend-cycles)", "3:the substrate is unavailable (no "
+            + "--pocketic-url or POCKET_IC_BIN, the PocketIC server or IC endpoint unreachable or too slow, a wrong "
+            + "root key)", "4:internal error (details in the error.log named)"})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,13 +76,37 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sim", converter = Backend.Converter.class,
             completionCandidates = Backend.Labels.class,
             description = "Substrate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). sim: the simulator; "
-                    + "pocketic: the bootstrap and [[calls]] on a PocketIC server; ic: not in this build.")
+                    + "pocketic: the bootstrap and [[calls]] on a PocketIC server; ic: the same on a replica or mainnet.")
     Backend backend = Backend.SIM;
 
     @Option(names = "--pocketic-url", paramLabel = "URL",
             description = "With --backend pocketic: a running PocketIC server, e.g. http://127.0.0.1:8080. Without "
                     + "it the server is started from " + PocketIcServer.ENV_BINARY + " and stopped at the end.")
     String pocketIcUrl;
+
+    @Option(names = "--ic-url", paramLabel = "URL",
+            description = "With --backend ic: a local replica, icp-cli network or PocketIC HTTP gateway, e.g. "
+                    + "http://127.0.0.1:4943 (its root key is fetched). With --mainnet: the boundary node (default "
+                    + "https://icp-api.io).")
+    String icUrl;
+
+    @Option(names = "--mainnet", description = "With --backend ic: run on mainnet, paying through the cycles ledger; "
+            + "needs --identity and --yes-spend-cycles.")
+    boolean mainnet;
+
+    @Option(names = "--yes-spend-cycles", description = "With --mainnet: accept the printed plan and spend its cycles.")
+    boolean yesSpendCycles;
+
+    @Option(names = "--identity", paramLabel = "PEM", description = "With --backend ic: the key to sign with (Ed25519 "
+            + "PKCS#8, or secp256k1 as dfx/icp-cli write it). Never printed; its principal may be.")
+    Path identity;
+
+    @Option(names = "--anonymous", description = "With --backend ic: send as the anonymous principal (local only).")
+    boolean anonymous;
+
+    @Option(names = "--effective-canister-id", paramLabel = "ID", description = "With --ic-url: route creations by "
+            + "this canister id (default: the endpoint's default_effective_canister_id, else rwlgt-iiaaa-aaaaa-aaaaa-cai).")
+    String effectiveCanisterId;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors and failed expectations.")
     boolean quiet;
@@ -98,13 +131,21 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");
         }
-        URI url = pocketIcUrl == null ? null : serverUrl(pocketIcUrl);
+        URI url = pocketIcUrl == null ? null : serverUrl(pocketIcUrl, "--pocketic-url");
+        Backend.IcOptions ic = icOptions();
+        if (ic.any() && backend != Backend.IC) {
+            throw new ParameterException(spec.commandLine(), "--ic-url, --mainnet, --yes-spend-cycles, --identity, "
+                    + "--anonymous and --effective-canister-id apply to --backend ic only");
+        }
+        if (yesSpendCycles && !mainnet) {
+            throw new ParameterException(spec.commandLine(), "--yes-spend-cycles applies to --mainnet only");
+        }
         Scenario scenario = options.load();
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
         Substrate substrate = backend.create(new Backend.Options(simulator, url, env,
-                quiet ? null : spec.commandLine().getErr()));
+                quiet ? null : spec.commandLine().getErr(), ic));
         List<String> unsupported = substrate.unsupportedKeys(scenario);
         if (!unsupported.isEmpty()) {
             throw new ScenarioException(options.scenario.toString(), 0, String.join(", ", unsupported),
@@ -113,6 +154,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : Path.of("out", scenario.name());
         PrintWriter stdout = spec.commandLine().getOut();
+        if (substrate instanceof IcSubstrate real) {
+            real.confirm(scenario, stdout); // mainnet: the plan, printed before anything is sent, and its guard
+        }
         PrintWriter stderr = spec.commandLine().getErr();
 
         RunResult result;
@@ -127,8 +171,8 @@ final class ReplayCommand implements Callable<Integer> {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             result = result.withExpectations(evaluate(scenario, result));
-            written = RunReportWriter.write(outDir, result, RunInfo.capture(wall, result.header().events()),
-                    new RunPage.Description(options.question()));
+            written = RunReportWriter.write(outDir, result, RunInfo.capture(wall, result.header().events())
+                    .withSubstrate(substrate.runInfo()), new RunPage.Description(options.question()));
         } catch (TraceFormatException | SubstrateUnavailableException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -152,7 +196,21 @@ final class ReplayCommand implements Callable<Integer> {
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
     }
 
-    private URI serverUrl(String text) {
+    private Backend.IcOptions icOptions() {
+        URI ic = icUrl == null ? null : serverUrl(icUrl, "--ic-url");
+        Principal ecid = null;
+        if (effectiveCanisterId != null) {
+            try {
+                ecid = Principal.fromText(effectiveCanisterId.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--effective-canister-id: " + e.getMessage()
+                        + "; accepted: a canister id such as rwlgt-iiaaa-aaaaa-aaaaa-cai");
+            }
+        }
+        return new Backend.IcOptions(ic, mainnet, yesSpendCycles, identity, anonymous, ecid);
+    }
+
+    private URI serverUrl(String text, String option) {
         URI url;
         try {
             url = new URI(text.strip());
@@ -161,7 +219,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                 || url.getHost() == null) {
-            throw new ParameterException(spec.commandLine(), "--pocketic-url '" + text + "' is not a server URL; "
+            throw new ParameterException(spec.commandLine(), option + " '" + text + "' is not a server URL; "
                     + "accepted: http://HOST:PORT or https://HOST:PORT, e.g. http://127.0.0.1:8080");
         }
         return url;

@@ -94,8 +94,12 @@ class CliJarIT {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: --pocketic-url: PocketIC server at http://127.0.0.1:" + port
                 + " is unreachable"), r.err());
-        Proc ic = java(dir, "replay", race, "--backend", "ic");
+        // The IC backend from the shaded jar (ic4j, Bouncy Castle, slf4j-nop inside): one line, no logger warning.
+        Proc ic = java(dir, "replay", race, "--backend", "ic", "--ic-url", "http://127.0.0.1:" + port, "--anonymous");
         assertEquals(3, ic.exit(), ic.err());
+        assertEquals(1, ic.err().lines().count(), ic.err());
+        assertTrue(ic.err().startsWith("error: --ic-url: IC endpoint http://127.0.0.1:" + port + " cannot be used: "),
+                ic.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 

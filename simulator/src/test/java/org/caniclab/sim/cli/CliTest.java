@@ -78,11 +78,12 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ic", "IC"})
-    void exitsThreeForSubstratesNotInThisBuild(String backend) {
+    void backendIcWithoutAnEndpointExitsTwoNamingBothOptions(String backend) {
+        // The IC backend is in this build now; without --ic-url or --mainnet it is a usage error, not a missing substrate.
         Cli.Result r = Cli.run(Cli.NEVER, "replay", scenario.toString(), "--backend", backend, "--out", out.toString());
-        assertEquals(3, r.exit(), r.err());
+        assertEquals(2, r.exit(), r.err());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("is not available in this build"), r.err());
+        assertTrue(r.err().contains("--ic-url") && r.err().contains("--mainnet"), r.err());
         assertFalse(Files.exists(out));
     }
 

@@ -132,7 +132,7 @@ public final class PocketIcRemote implements RemoteIc {
                 try {
                     outcome = new CreateOutcome.Created(create(request.parent(), cycles));
                 } catch (IngressRejectedException e) {
-                    outcome = new CreateOutcome.Failed(rejection(role, e.reject()));
+                    outcome = new CreateOutcome.Failed(e.reject().toCreateError("create_canister for role " + role));
                 } catch (RuntimeException e) {
                     outcome = new CreateOutcome.Failed(CanicError.ops(ErrorOrigin.OPS, "create_canister for role "
                             + role + " failed on PocketIC: " + e.getMessage()));
@@ -175,12 +175,6 @@ public final class PocketIcRemote implements RemoteIc {
             // The canister exists: failing the creation over a clock read would orphan it. Keep the last time.
         }
         return pid;
-    }
-
-    private static CanicError rejection(CanisterRole role, RejectInfo r) {
-        ErrorCode code = r.isOutOfCycles() ? ErrorCode.OUT_OF_CYCLES
-                : r.isResourceExhausted() ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.REJECTED;
-        return CanicError.remote(code, "management canister rejected create_canister for role " + role + ": " + r);
     }
 
     /**

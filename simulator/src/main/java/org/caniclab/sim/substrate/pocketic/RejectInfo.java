@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.caniclab.core.error.CanicError;
+import org.caniclab.core.error.ErrorCode;
 
 /**
  * Why the IC (here: PocketIC) rejected a message, read leniently from every shape PocketIC v4–v15 uses:
@@ -105,6 +107,37 @@ public record RejectInfo(int rejectCode, String rejectCodeName, String errorCode
     /** True when the subnet refused for capacity (canister limit reached, oversubscribed). */
     public boolean isResourceExhausted() {
         return errorName.equals("MaxNumberOfCanistersReached") || errorName.equals("SubnetOversubscribed");
+    }
+
+    /**
+     * The error a rejected create maps to, the same on every networked substrate: Canic's root passes the
+     * management canister's answer through, so the hub sees {@link ErrorCode#OUT_OF_CYCLES},
+     * {@link ErrorCode#RESOURCE_EXHAUSTED} or {@link ErrorCode#REJECTED} (metric reason {@code policy_denied}).
+     *
+     * @param what the call, for the message, e.g. {@code "create_canister for role scale"}
+     */
+    public CanicError toCreateError(String what) {
+        ErrorCode code = isOutOfCycles() ? ErrorCode.OUT_OF_CYCLES
+                : isResourceExhausted() ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.REJECTED;
+        return CanicError.remote(code, "management canister rejected " + what + ": " + this);
+    }
+
+    /**
+     * A reject as a replica certifies it in {@code request_status}: the numeric {@code reject_code}, the
+     * {@code error_code} text ({@code "IC0403"}, or empty when the replica sent none) and the message. The error
+     * code's name comes from the same table as for PocketIC's answers.
+     *
+     * <pre>{@code
+     * RejectInfo r = RejectInfo.certified(4, "IC0403", "insufficient cycles");
+     * assert r.isOutOfCycles();
+     * }</pre>
+     */
+    public static RejectInfo certified(int rejectCode, String errorCode, String message) {
+        String[] error = errorCode == null || errorCode.isBlank() ? new String[] {"", ""}
+                : errorCode(com.fasterxml.jackson.databind.node.TextNode.valueOf(errorCode));
+        int code = rejectCode > 0 ? rejectCode : rejectCode(null, error[0]);
+        String name = code > 0 && code < REJECT_NAMES.length ? REJECT_NAMES[code] : "";
+        return new RejectInfo(code, name, error[0], error[1], message == null ? "" : message, true);
     }
 
     @Override

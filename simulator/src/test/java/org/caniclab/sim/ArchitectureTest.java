@@ -38,7 +38,8 @@ class ArchitectureTest {
             Map.entry("sim.collect", List.of(CORE, "reports", "sim.model", "sim.load")),
             Map.entry("sim", List.of(CORE, "reports", "sim.model", "sim.engine", "sim.ic", "sim.load", "sim.collect")),
             Map.entry("sim.substrate", List.of(CORE, "reports", "sim", "sim.model", "sim.collect")),
-            Map.entry("sim.substrate.", List.of(CORE, "reports", "sim", "sim.model", "sim.collect", "sim.substrate")),
+            Map.entry("sim.substrate.", List.of(CORE, "reports", "sim", "sim.model", "sim.collect", "sim.substrate",
+                    "sim.substrate.management")),
             Map.entry("sim.sweep", List.of(CORE, "reports", "sim", "sim.model", "sim.scenario")),
             Map.entry("sim.cli", List.of("core.", "reports.", "reports", "sim", "sim."))));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.caniclab\\.([a-z.]+?)\\.[A-Z]",

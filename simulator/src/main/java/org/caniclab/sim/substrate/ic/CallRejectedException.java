@@ -1,7 +1,7 @@
 package org.caniclab.sim.substrate.ic;
 
 import java.util.Objects;
-import org.caniclab.sim.substrate.pocketic.RejectInfo;
+import org.caniclab.sim.substrate.management.RejectInfo;
 
 /**
  * The IC answered an update call with a certified reject.

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid;
+import org.caniclab.sim.substrate.management.ManagementCandid;
 import org.ic4j.candid.parser.IDLArgs;
 import org.ic4j.candid.parser.IDLType;
 import org.ic4j.candid.parser.IDLValue;

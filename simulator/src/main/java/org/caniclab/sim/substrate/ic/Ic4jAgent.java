@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.pocketic.RejectInfo;
+import org.caniclab.sim.substrate.management.RejectInfo;
 import org.ic4j.agent.Agent;
 import org.ic4j.agent.AgentBuilder;
 import org.ic4j.agent.AgentError;

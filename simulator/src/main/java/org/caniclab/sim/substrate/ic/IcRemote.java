@@ -25,8 +25,8 @@ import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.RemoteIc;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
 
 /**
  * {@link RemoteIc} on a replica or mainnet through an {@link IcAgent}. {@link #open} checks the endpoint before the
@@ -39,7 +39,7 @@ import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArg
  * asked for as the explicit amount, the identity as the only controller (the replay's hub principal is a stand-in,
  * and on mainnet it is somebody else's canister), and never more creates or cycles than the {@link MainnetPlan}.
  *
- * <p>Outcomes: a certified reject maps as on PocketIC ({@link org.caniclab.sim.substrate.pocketic.RejectInfo
+ * <p>Outcomes: a certified reject maps as on PocketIC ({@link org.caniclab.sim.substrate.management.RejectInfo
  * #toCreateError}); the ledger's {@code InsufficientFunds} to {@link ErrorCode#OUT_OF_CYCLES}, its other errors to
  * {@link ErrorCode#REJECTED}; an HTTP error or an answer outside the protocol to {@link CanicError#ops}. An
  * unreachable endpoint, a timeout or a certificate that does not verify completes the stage exceptionally with

@@ -3,6 +3,7 @@ package org.caniclab.sim.substrate.pocketic;
 import java.util.Arrays;
 import java.util.Objects;
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.substrate.management.ManagementCandid;
 
 /**
  * One ingress message for PocketIC ({@code RawCanisterCall}): who sends it, to which canister and method,

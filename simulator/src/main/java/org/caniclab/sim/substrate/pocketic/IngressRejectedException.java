@@ -1,6 +1,7 @@
 package org.caniclab.sim.substrate.pocketic;
 
 import java.util.Objects;
+import org.caniclab.sim.substrate.management.RejectInfo;
 
 /**
  * An ingress message the IC would not run to a reply: rejected at execution (HTTP 200 with a reject), or

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.management.ManagementCandid;
 
 /**
  * A small client for the REST API of a PocketIC server (versions 9 to 15): server health, instance

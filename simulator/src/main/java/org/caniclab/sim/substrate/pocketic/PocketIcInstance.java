@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.substrate.management.RejectInfo;
 
 /**
  * One PocketIC instance on a server (an IC with its subnets), made by {@link PocketIcClient#createInstance()}:

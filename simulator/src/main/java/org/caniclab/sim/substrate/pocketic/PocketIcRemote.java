@@ -23,7 +23,8 @@ import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.RemoteIc;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid;
 
 /**
  * A PocketIC instance as a {@link RemoteIc}: it plays root, creating each worker with

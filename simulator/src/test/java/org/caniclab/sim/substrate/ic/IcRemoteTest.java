@@ -27,7 +27,7 @@ import org.caniclab.core.ic.CreateOutcome;
 import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
-import org.caniclab.sim.substrate.pocketic.RejectInfo;
+import org.caniclab.sim.substrate.management.RejectInfo;
 import org.ic4j.agent.Agent;
 import org.ic4j.agent.AgentBuilder;
 import org.ic4j.agent.NonceFactory;

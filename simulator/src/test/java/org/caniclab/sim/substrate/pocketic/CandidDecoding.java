@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid;
+import org.caniclab.sim.substrate.management.CandidFormatException;
 
 /**
  * General Candid decoding of the management calls, for tests and the fake management canister only: the

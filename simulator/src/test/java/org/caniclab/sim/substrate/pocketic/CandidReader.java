@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.substrate.management.CandidFormatException;
 
 /**
  * Reads a whole Candid message (magic, type table, argument types, values) into plain Java values, strictly:

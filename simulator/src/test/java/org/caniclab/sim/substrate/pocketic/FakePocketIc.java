@@ -34,7 +34,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid;
+import org.caniclab.sim.substrate.management.CandidFormatException;
 
 /**
  * A loopback fake of the PocketIC REST server for tests (backends spec §E.2): strict about the protocol's

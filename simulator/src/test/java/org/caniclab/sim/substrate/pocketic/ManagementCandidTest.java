@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.CandidWriter;
+import org.caniclab.sim.substrate.management.CandidFormatException;
+import org.caniclab.sim.substrate.management.ManagementCandid;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written Candid against the golden vectors of the backends spec §B.5 (from @dfinity/candid 3.4.3). */

@@ -21,11 +21,13 @@ import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Recorded;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Reject;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.RejectEncoding;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
+import org.caniclab.sim.substrate.management.ManagementCandid;
+import org.caniclab.sim.substrate.management.RejectInfo;
 
 /** The REST client against the strict loopback fake: request shapes, the 202/409/error protocol, version drift. */
 class PocketIcClientTest {

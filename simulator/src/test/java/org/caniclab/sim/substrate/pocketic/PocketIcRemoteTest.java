@@ -26,7 +26,7 @@ import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Recorded;
 import org.caniclab.sim.substrate.pocketic.FakePocketIc.Reject;
-import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArgs;
+import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
 import org.caniclab.sim.substrate.HubPort;
 import org.caniclab.sim.substrate.RemoteIc;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.caniclab.sim.substrate.pocketic;
+package org.caniclab.sim.substrate.management;
 
 /**
  * Thrown when Candid bytes cannot be read as the expected message: bad magic, truncated input, an

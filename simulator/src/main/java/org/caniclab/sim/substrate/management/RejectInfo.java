@@ -1,4 +1,4 @@
-package org.caniclab.sim.substrate.pocketic;
+package org.caniclab.sim.substrate.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
@@ -156,7 +156,7 @@ public record RejectInfo(int rejectCode, String rejectCodeName, String errorCode
      * Reads a reject from an {@code Err} value (v8+ {@code RejectResponse} or pre-v8 {@code {"code",
      * "description"}}), or from a pre-v8 {@code Reject} text; null when the shape is none of these.
      */
-    static RejectInfo fromJson(JsonNode err) {
+    public static RejectInfo fromJson(JsonNode err) {
         if (err == null) {
             return null;
         }

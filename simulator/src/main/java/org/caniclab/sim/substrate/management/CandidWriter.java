@@ -1,39 +1,39 @@
-package org.caniclab.sim.substrate.pocketic;
+package org.caniclab.sim.substrate.management;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /** Appends Candid's building blocks (LEB128 numbers, fixed-width integers, blobs) to a growing buffer. */
-final class CandidWriter {
-    static final byte[] MAGIC = {'D', 'I', 'D', 'L'};
+public final class CandidWriter {
+    public static final byte[] MAGIC = {'D', 'I', 'D', 'L'};
 
     // Type opcodes (the SLEB128 of the negative type codes, all single bytes).
-    static final int NULL = 0x7f;
-    static final int BOOL = 0x7e;
-    static final int NAT = 0x7d;
-    static final int NAT64 = 0x78;
-    static final int TEXT = 0x71;
-    static final int OPT = 0x6e;
-    static final int VEC = 0x6d;
-    static final int RECORD = 0x6c;
-    static final int VARIANT = 0x6b;
-    static final int PRINCIPAL = 0x68;
+    public static final int NULL = 0x7f;
+    public static final int BOOL = 0x7e;
+    public static final int NAT = 0x7d;
+    public static final int NAT64 = 0x78;
+    public static final int TEXT = 0x71;
+    public static final int OPT = 0x6e;
+    public static final int VEC = 0x6d;
+    public static final int RECORD = 0x6c;
+    public static final int VARIANT = 0x6b;
+    public static final int PRINCIPAL = 0x68;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
 
-    CandidWriter magic() {
+    public CandidWriter magic() {
         out.writeBytes(MAGIC);
         return this;
     }
 
-    CandidWriter raw(int b) {
+    public CandidWriter raw(int b) {
         out.write(b);
         return this;
     }
 
     /** Unsigned LEB128 of a non-negative long. */
-    CandidWriter uleb(long v) {
+    public CandidWriter uleb(long v) {
         if (v < 0) {
             throw new IllegalArgumentException("LEB128 of a negative number: " + v);
         }
@@ -46,7 +46,7 @@ final class CandidWriter {
     }
 
     /** Unsigned LEB128 of a {@code nat}. */
-    CandidWriter uleb(BigInteger v) {
+    public CandidWriter uleb(BigInteger v) {
         if (v.signum() < 0) {
             throw new IllegalArgumentException("nat is negative: " + v);
         }
@@ -64,7 +64,7 @@ final class CandidWriter {
     }
 
     /** {@code nat64}: eight bytes, little-endian. */
-    CandidWriter nat64(long v) {
+    public CandidWriter nat64(long v) {
         for (int i = 0; i < 8; i++) {
             out.write((int) (v >>> (8 * i)) & 0xff);
         }
@@ -72,21 +72,21 @@ final class CandidWriter {
     }
 
     /** A principal value: the id tag 1, the length, the bytes. */
-    CandidWriter principal(org.caniclab.core.ic.Principal p) {
+    public CandidWriter principal(org.caniclab.core.ic.Principal p) {
         byte[] b = p.toBytes();
         raw(1).uleb(b.length);
         out.writeBytes(b);
         return this;
     }
 
-    CandidWriter text(String s) {
+    public CandidWriter text(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         uleb(b.length);
         out.writeBytes(b);
         return this;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 }

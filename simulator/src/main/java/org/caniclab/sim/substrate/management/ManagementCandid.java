@@ -1,4 +1,4 @@
-package org.caniclab.sim.substrate.pocketic;
+package org.caniclab.sim.substrate.management;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,12 @@ public final class ManagementCandid {
     /** The method this class encodes arguments for. */
     public static final String PROVISIONAL_CREATE = "provisional_create_canister_with_cycles";
 
-    static final long H_AMOUNT = fieldHash("amount");
-    static final long H_SETTINGS = fieldHash("settings");
-    static final long H_SPECIFIED_ID = fieldHash("specified_id");
-    static final long H_SENDER_CANISTER_VERSION = fieldHash("sender_canister_version");
-    static final long H_CONTROLLERS = fieldHash("controllers");
-    static final long H_CANISTER_ID = fieldHash("canister_id");
+    public static final long H_AMOUNT = fieldHash("amount");
+    public static final long H_SETTINGS = fieldHash("settings");
+    public static final long H_SPECIFIED_ID = fieldHash("specified_id");
+    public static final long H_SENDER_CANISTER_VERSION = fieldHash("sender_canister_version");
+    public static final long H_CONTROLLERS = fieldHash("controllers");
+    public static final long H_CANISTER_ID = fieldHash("canister_id");
 
     private ManagementCandid() {}
 

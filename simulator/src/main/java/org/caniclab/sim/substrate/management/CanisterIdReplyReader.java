@@ -1,4 +1,4 @@
-package org.caniclab.sim.substrate.pocketic;
+package org.caniclab.sim.substrate.management;
 
 import org.caniclab.core.ic.Principal;
 
@@ -13,7 +13,7 @@ import org.caniclab.core.ic.Principal;
  * Principal created = CanisterIdReplyReader.read(replyBytes);
  * }</pre>
  */
-final class CanisterIdReplyReader {
+public final class CanisterIdReplyReader {
     private static final int RECORD = -20;
     private static final int PRINCIPAL = -24;
     private static final int MAX_TYPES = 64;
@@ -28,7 +28,7 @@ final class CanisterIdReplyReader {
     }
 
     /** The {@code canister_id} of the first argument, which must be a record holding it as a principal. */
-    static Principal read(byte[] bytes) {
+    public static Principal read(byte[] bytes) {
         return new CanisterIdReplyReader(bytes).message();
     }
 

@@ -178,7 +178,9 @@ public final class ScheduleExplorer {
                     ? new ScalingMetrics((op, outcome, reason) ->
                             rows.add(op.label() + "/" + outcome.label() + "/" + reason.label()))
                     : new ScalingMetrics();
-            driver = HubDriver.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics).build();
+            // keepDryRunRows: the recount below counts the dry runs' plan_create rows, which the IC would discard
+            driver = HubDriver.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics)
+                    .keepDryRunRows(true).build();
             hub = driver.workflow();
             long next = PRE_REGISTERED_BASE;
             for (Map.Entry<String, Integer> e : registered.entrySet()) {
@@ -402,7 +404,7 @@ public final class ScheduleExplorer {
         private final Map<String, Integer> registered = new TreeMap<>();
         private int failureBudget;
         private int maxSteps = 64;
-        private CanicError failure = CanicError.remote(ErrorCode.REJECTED, "root rejected the create request");
+        private CanicError failure = CanicError.remote(ErrorCode.INTERNAL, "root rejected the create request");
 
         private Builder() {}
 

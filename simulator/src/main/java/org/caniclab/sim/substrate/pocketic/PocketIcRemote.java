@@ -39,8 +39,8 @@ import org.caniclab.sim.substrate.pocketic.ManagementCandid.ProvisionalCreateArg
  * now (blocking).
  *
  * <p>Failures: a reject from the management canister is {@link CreateOutcome.Failed} with {@link CanicError#remote}
- * ({@link ErrorCode#OUT_OF_CYCLES}, {@link ErrorCode#RESOURCE_EXHAUSTED} or {@link ErrorCode#REJECTED}, as root would
- * pass it through); anything else (transport, server error, an unreadable reply, an unreachable server) is
+ * ({@link ErrorCode#INTERNAL}, as Canic's root answers its failed management call; the message carries the reject);
+ * anything else (transport, server error, an unreadable reply, an unreachable server) is
  * {@link CanicError#ops}, origin {@link ErrorOrigin#OPS}.
  *
  * <p>Not done here: installing code into the worker ({@code install_code}), Canic's root-side registration and
@@ -177,10 +177,10 @@ public final class PocketIcRemote implements RemoteIc {
         return pid;
     }
 
+    // Root's management call failing is an Ops-class error at root, which Canic's root answers as Internal.
     private static CanicError rejection(CanisterRole role, RejectInfo r) {
-        ErrorCode code = r.isOutOfCycles() ? ErrorCode.OUT_OF_CYCLES
-                : r.isResourceExhausted() ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.REJECTED;
-        return CanicError.remote(code, "management canister rejected create_canister for role " + role + ": " + r);
+        return CanicError.remote(ErrorCode.INTERNAL, "management canister rejected create_canister for role " + role
+                + ": " + r);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class HubDriver {
         WorkerRegistry registry = new ObservedRegistry(b.registry != null ? b.registry : new ScalingRegistry(),
                 (pid, entry) -> registered(entry.pool(), pid));
         ScalingWorkflow.Builder wf = ScalingWorkflow.builder(new Port()).config(b.config).mode(b.mode)
-                .registry(registry).policy(b.policy);
+                .registry(registry).policy(b.policy).validateConfig(b.validateConfig).keepDryRunRows(b.keepDryRunRows);
         if (b.metrics != null) {
             wf.metrics(b.metrics);
         }
@@ -236,7 +236,10 @@ public final class HubDriver {
         }
     }
 
-    /** Configures a {@link HubDriver}; defaults: no scaling table, seed mode and policy, indexed registry. */
+    /**
+     * Configures a {@link HubDriver}; defaults: no scaling table, seed mode and policy, indexed registry, the table
+     * validated, dry-run rows discarded (see {@link ScalingWorkflow}).
+     */
     public static final class Builder {
         private final IcRuntime port;
         private ScalingConfig config;
@@ -245,6 +248,8 @@ public final class HubDriver {
         private ScalingMetrics metrics;
         private WorkerRegistry registry;
         private HubListener listener = HubListener.NONE;
+        private boolean validateConfig = true;
+        private boolean keepDryRunRows;
 
         private Builder(IcRuntime port) {
             this.port = Objects.requireNonNull(port, "port");
@@ -283,6 +288,27 @@ public final class HubDriver {
             return this;
         }
 
+        /** As {@link ScalingWorkflow.Builder#validateConfig}: false skips Canic's validation of the table. */
+        public Builder validateConfig(boolean validate) {
+            this.validateConfig = validate;
+            return this;
+        }
+
+        /**
+         * As {@link ScalingWorkflow.Builder#keepDryRunRows}: true keeps the dry run's metric rows, which the IC
+         * discards (the dry run is a query there).
+         */
+        public Builder keepDryRunRows(boolean keep) {
+            this.keepDryRunRows = keep;
+            return this;
+        }
+
+        /**
+         * Builds the driver and its workflow.
+         *
+         * @throws org.caniclab.core.config.InvalidConfigException when the table breaks Canic's validation rules
+         *     and {@link #validateConfig} was not set to false
+         */
         public HubDriver build() {
             return new HubDriver(this);
         }

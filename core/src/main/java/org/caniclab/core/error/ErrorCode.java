@@ -1,19 +1,41 @@
 package org.caniclab.core.error;
 
 /**
- * The public error kinds a caller of the workflow sees (Canic's {@code dto::error::ErrorCode}, the
- * subset the scaling path can produce).
+ * The public error codes a caller of a Canic canister sees: exactly Canic 0.33.3's {@code dto::error::ErrorCode}, in its
+ * (sorted) declaration order.
+ *
+ * <p>Which code an internal error becomes is {@link CanicError#publicCode()}'s business (Canic's {@code api/error.rs}):
+ * by class, and for Domain errors by the registry-policy texts of their message.
+ *
+ * <pre>{@code
+ * ErrorCode code = CanicError.domain(ErrorOrigin.DOMAIN, "scaling pool 'x' not found").publicCode(); // CONFLICT
+ * String wire = code.canicName();                                                                       // "Conflict"
+ * }</pre>
  */
 public enum ErrorCode {
-    CONFLICT,
-    INTERNAL,
-    INVALID_INPUT,
-    INVARIANT_VIOLATION,
-    UNAUTHORIZED,
-    /** Root ran out of cycles to pay for a new canister (a root-side rejection, passed through). */
-    OUT_OF_CYCLES,
-    /** The subnet refused a new canister (a root-side rejection, passed through). */
-    RESOURCE_EXHAUSTED,
-    /** Root rejected the request for a reason it did not classify further (passed through). */
-    REJECTED
+    CONFLICT("Conflict"),
+    FORBIDDEN("Forbidden"),
+    INTERNAL("Internal"),
+    INVALID_INPUT("InvalidInput"),
+    INVARIANT_VIOLATION("InvariantViolation"),
+    NOT_FOUND("NotFound"),
+    POLICY_INSTANCE_REQUIRES_SINGLETON_WITH_DIRECTORY("PolicyInstanceRequiresSingletonWithDirectory"),
+    POLICY_REPLICA_REQUIRES_SINGLETON_WITH_SCALING("PolicyReplicaRequiresSingletonWithScaling"),
+    POLICY_ROLE_ALREADY_REGISTERED("PolicyRoleAlreadyRegistered"),
+    POLICY_SHARD_REQUIRES_SINGLETON_WITH_SHARDING("PolicyShardRequiresSingletonWithSharding"),
+    POLICY_SINGLETON_ALREADY_REGISTERED_UNDER_PARENT("PolicySingletonAlreadyRegisteredUnderParent"),
+    RESOURCE_EXHAUSTED("ResourceExhausted"),
+    UNAUTHORIZED("Unauthorized"),
+    UNAVAILABLE("Unavailable");
+
+    private final String canicName;
+
+    ErrorCode(String canicName) {
+        this.canicName = canicName;
+    }
+
+    /** The variant's name in Canic (and on the wire, in Candid): {@code PolicyRoleAlreadyRegistered}. */
+    public String canicName() {
+        return canicName;
+    }
 }

@@ -1,7 +1,5 @@
 package org.caniclab.core.ic;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The role of a canister in a Canic configuration (the key of its {@code canisters.<role>} table).
  *
@@ -9,17 +7,22 @@ import java.nio.charset.StandardCharsets;
  * CanisterRole worker = new CanisterRole("scale");
  * }</pre>
  *
- * @param name the role name: non-empty, at most {@value #MAX_BYTES} UTF-8 bytes (Canic's name bound)
+ * <p>Canic's own role type takes any string; its configuration validation refuses role names above
+ * {@value #MAX_BYTES} bytes in every subnet's {@code canisters} table, which every pool's role must name. No valid
+ * configuration has a longer role, so this type refuses one at construction. An empty name is valid in Canic, and
+ * here.
+ *
+ * @param name the role name: at most {@value #MAX_BYTES} UTF-8 bytes (Canic's name bound), possibly empty
  */
 public record CanisterRole(String name) implements Comparable<CanisterRole> {
     /** Canic's bound on role and pool names, in UTF-8 bytes. */
     public static final int MAX_BYTES = 40;
 
     public CanisterRole {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("canister role name is empty");
+        if (name == null) {
+            throw new IllegalArgumentException("canister role name is missing");
         }
-        int len = name.getBytes(StandardCharsets.UTF_8).length;
+        int len = Utf8.length(name);
         if (len > MAX_BYTES) {
             throw new IllegalArgumentException("canister role '" + name + "' has " + len
                     + " bytes; at most " + MAX_BYTES + " are accepted");

@@ -13,7 +13,8 @@ final class LoadAwarePolicy implements ScalingPolicy {
     @Override
     public ScalingPlan planCreateWorker(String pool, int count, int demand, Optional<ScalingConfig> config) {
         ScalePool p = ScalingPolicy.resolve(pool, config);
-        int floor = Math.max(p.policy().minWorkers(), demand);
+        int min = p.policy().minWorkers();
+        int floor = Integer.compareUnsigned(min, demand) >= 0 ? min : demand; // unsigned max: min is a u32
         return new ScalingPlan(pool, count, floor, p, ScalingPolicy.decide(count, floor, p.policy()));
     }
 

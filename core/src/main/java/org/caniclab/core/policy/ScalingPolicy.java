@@ -26,9 +26,10 @@ public interface ScalingPolicy {
     /**
      * Plans one {@code create_worker} for {@code pool}.
      *
-     * @param count the observed worker count (registered, plus reserved in the reserved mode)
-     * @param demand the workers the pool's observed load asks for (0 when nothing measures load); an input,
-     *     so that a policy holds no state of its own
+     * @param count the observed worker count (registered, plus reserved in the reserved mode), an unsigned
+     *     32-bit value like Canic's {@code u32}
+     * @param demand the workers the pool's observed load asks for (0 when nothing measures load), unsigned; an
+     *     input, so that a policy holds no state of its own
      * @param config the hub's scaling table; empty when the hub has none
      * @throws CanicError {@code ScalingDisabled} or {@code PoolNotFound} (Domain class, public Conflict)
      */
@@ -54,13 +55,14 @@ public interface ScalingPolicy {
 
     /**
      * The seed's table with an explicit floor, allocation-free: rule 1 {@code max > 0 && count >= max};
-     * rule 2 {@code count < floor}; rule 3 otherwise.
+     * rule 2 {@code count < floor}; rule 3 otherwise. Count, floor and the policy's fields are {@code u32}s in
+     * Canic and are compared here as unsigned 32-bit values (see {@link ScalePoolPolicy}).
      */
     static PlanReason decide(int count, int floor, ScalePoolPolicy policy) {
-        if (policy.maxWorkers() > 0 && count >= policy.maxWorkers()) {
+        if (policy.maxWorkers() != 0 && Integer.compareUnsigned(count, policy.maxWorkers()) >= 0) {
             return PlanReason.AT_MAX_WORKERS;
         }
-        if (count < floor) {
+        if (Integer.compareUnsigned(count, floor) < 0) {
             return PlanReason.BELOW_MIN_WORKERS;
         }
         return PlanReason.WITHIN_BOUNDS;

@@ -2,9 +2,14 @@ package org.caniclab.core.registry;
 
 import java.util.Objects;
 import org.caniclab.core.ic.CanisterRole;
+import org.caniclab.core.ic.Utf8;
 
 /**
  * What the hub records about one worker (Canic's {@code WorkerEntryRecord}).
+ *
+ * <pre>{@code
+ * WorkerEntry e = new WorkerEntry("api", new CanisterRole("scale"), nowSecs);
+ * }</pre>
  *
  * @param pool the pool name, at most {@value #POOL_MAX_BYTES} UTF-8 bytes (the registry's bounded string)
  * @param canisterRole the role the worker was created with
@@ -17,7 +22,9 @@ public record WorkerEntry(String pool, CanisterRole canisterRole, long createdAt
     public WorkerEntry {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(canisterRole, "canister_role");
-        if (pool.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > POOL_MAX_BYTES) {
+        // Measured without encoding: a worker entry is built on every registration, which must not allocate.
+        // The workflow never gets here with a longer name: Canic traps before its await (see ScalingWorkflow).
+        if (Utf8.length(pool) > POOL_MAX_BYTES) {
             throw new IllegalArgumentException("pool name '" + pool + "' exceeds " + POOL_MAX_BYTES + " bytes");
         }
     }

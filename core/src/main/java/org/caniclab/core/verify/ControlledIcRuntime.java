@@ -23,7 +23,7 @@ import org.caniclab.core.ic.Principal;
  * var a = hub.createWorker("api");
  * var b = hub.createWorker("api");
  * ic.complete(ic.pending().get(1));      // B's root call returns first
- * ic.fail(ic.pending().get(0), CanicError.remote(ErrorCode.REJECTED, "no"));
+ * ic.fail(ic.pending().get(0), CanicError.remote(ErrorCode.INTERNAL, "no"));
  * }</pre>
  */
 public final class ControlledIcRuntime implements IcRuntime {

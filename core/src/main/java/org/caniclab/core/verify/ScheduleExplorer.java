@@ -111,10 +111,10 @@ import org.caniclab.core.workflow.ScalingWorkflow;
 public final class ScheduleExplorer {
     /** Root's rejection of a create (metric reason {@code policy_denied}): the default failure. */
     public static final CanicError ROOT_REJECTION =
-            CanicError.remote(ErrorCode.REJECTED, "root rejected the create request");
+            CanicError.remote(ErrorCode.INTERNAL, "root rejected the create request");
     /** Root out of cycles, a rejection passed through ({@code policy_denied}, public code {@code OUT_OF_CYCLES}). */
     public static final CanicError OUT_OF_CYCLES =
-            CanicError.remote(ErrorCode.OUT_OF_CYCLES, "root is out of cycles");
+            CanicError.remote(ErrorCode.INTERNAL, "root is out of cycles");
     /** The call to root failed in transport (metric reason {@code invalid_state}). */
     public static final CanicError TRANSPORT_FAILURE =
             CanicError.ops(org.caniclab.core.error.ErrorOrigin.OPS, "call to root failed: SysTransient");
@@ -538,7 +538,9 @@ public final class ScheduleExplorer {
                     ? new ScalingMetrics((op, outcome, reason) ->
                             rows.add(op.label() + "/" + outcome.label() + "/" + reason.label()))
                     : new ScalingMetrics();
-            driver = HubDriver.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics).build();
+            // keepDryRunRows: the recount below counts the dry runs' plan_create rows, which the IC would discard
+            driver = HubDriver.builder(ic).config(config).mode(mode).policy(policy).metrics(metrics)
+                    .keepDryRunRows(true).build();
             hub = driver.workflow();
             long next = PRE_REGISTERED_BASE;
             for (Map.Entry<String, Integer> e : registered.entrySet()) {

@@ -39,14 +39,30 @@ class ScalingConfigTest {
     }
 
     @Test
-    void refusesNegativePolicyValuesNamingTheField() {
+    void refusesPolicyValuesOutsideU32NamingTheField() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new ScalePoolPolicy(1, -1, 3));
+                assertThrows(IllegalArgumentException.class, () -> ScalePoolPolicy.ofU32(1, -1, 3));
         assertTrue(e.getMessage().contains("min_workers"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ScalePoolPolicy(-2, 1, 3));
+        assertTrue(e.getMessage().contains("0 to 4294967295"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ScalePoolPolicy.ofU32(-2, 1, 3));
         assertTrue(e.getMessage().contains("initial_workers"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ScalePoolPolicy(1, 1, -3));
+        e = assertThrows(IllegalArgumentException.class, () -> ScalePoolPolicy.ofU32(1, 1, -3));
         assertTrue(e.getMessage().contains("max_workers"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ScalePoolPolicy.ofU32(1, 1, 4_294_967_296L));
+        assertTrue(e.getMessage().contains("max_workers is 4294967296"), e.getMessage());
+    }
+
+    @Test
+    void acceptsEveryU32ValueUpToTwoToTheThirtyTwoMinusOne() {
+        ScalePoolPolicy top = ScalePoolPolicy.ofU32(4_294_967_295L, 2_147_483_648L, 0);
+        assertEquals(4_294_967_295L, top.initialWorkersUnsigned());
+        assertEquals(2_147_483_648L, top.minWorkersUnsigned());
+        assertEquals(0, top.maxWorkersUnsigned());
+        assertEquals(-1, top.initialWorkers(), "held as the int bit pattern");
+        assertEquals(new ScalePoolPolicy(-1, Integer.MIN_VALUE, 0), top);
+        assertEquals(ScalePoolPolicy.DEFAULT, ScalePoolPolicy.ofU32(1, 1, 32));
+        assertTrue(top.toString().contains("initialWorkers=4294967295"), top.toString());
+        assertTrue(new ScalePoolPolicy(1, 1, -1).bounded(), "max 2^32-1 is a maximum, not 'none'");
     }
 
     @Test

@@ -102,9 +102,9 @@ class HubDriverTest {
     void rootsFailureFailsTheCallAndIsLoggedOnceWithTheError() {
         HubDriver hub = driver(ConcurrencyMode.RESERVED, "api");
         CompletionStage<CallOutcome> call = hub.execute(new HubCall.CreateWorker("api"), "scheduled");
-        ic.fail(ic.pending().get(0), CanicError.remote(ErrorCode.REJECTED, "no"));
+        ic.fail(ic.pending().get(0), CanicError.remote(ErrorCode.INTERNAL, "no"));
         assertEquals(CallOutcome.FAILED, done(call));
-        assertEquals(List.of("api create_worker started via scheduled", "api create_worker failed REJECTED: no"),
+        assertEquals(List.of("api create_worker started via scheduled", "api create_worker failed INTERNAL: no"),
                 events);
         assertEquals(1, hub.createsFailed("api"));
         assertEquals(0, hub.createsInFlight("api"));

@@ -67,7 +67,7 @@ class ScalingMetricsTest {
         assertEquals(ScalingReason.UNKNOWN,
                 ScalingReason.fromError(CanicError.of(ErrorClass.INFRA, ErrorOrigin.OPS, "x")));
         assertEquals(ScalingReason.POLICY_DENIED,
-                ScalingReason.fromError(CanicError.remote(ErrorCode.OUT_OF_CYCLES, "root says no")));
+                ScalingReason.fromError(CanicError.remote(ErrorCode.INTERNAL, "root says no")));
         assertEquals(ScalingReason.INVALID_STATE,
                 ScalingReason.fromError(CanicError.ops(ErrorOrigin.OPS, "transport")));
         assertEquals(ScalingReason.INVALID_STATE,
@@ -112,28 +112,73 @@ class ScalingMetricsTest {
         assertEquals(0, m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED));
     }
 
-    @Test
-    void saturatesInsteadOfOverflowing() throws ReflectiveOperationException {
-        ScalingMetrics m = new ScalingMetrics();
-        m.started(ScalingOperation.CREATE_WORKER);
-        // 2^63 increments cannot be run, so the row is brought next to the limit through the private array
+    /** The counters array, to bring a row next to a limit that cannot be reached by incrementing. */
+    private static long[] counters(ScalingMetrics m) throws ReflectiveOperationException {
         Field f = ScalingMetrics.class.getDeclaredField("counts");
         f.setAccessible(true);
-        long[] counts = (long[]) f.get(m);
+        return (long[]) f.get(m);
+    }
+
+    private static int onlyNonZeroRow(long[] counts) {
         int row = -1;
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
+            if (counts[i] != 0) {
                 row = i;
             }
         }
-        counts[row] = Long.MAX_VALUE - 1;
+        return row;
+    }
+
+    @Test
+    void countsPastTwoToTheSixtyThreeAsTheU64ItIs() throws ReflectiveOperationException {
+        ScalingMetrics m = new ScalingMetrics();
         m.started(ScalingOperation.CREATE_WORKER);
-        assertEquals(Long.MAX_VALUE, m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED, ScalingReason.OK));
+        long[] counts = counters(m);
+        counts[onlyNonZeroRow(counts)] = Long.MAX_VALUE; // 2^63 - 1
         m.started(ScalingOperation.CREATE_WORKER);
-        m.started(ScalingOperation.CREATE_WORKER);
-        assertEquals(Long.MAX_VALUE, m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED, ScalingReason.OK));
-        assertEquals(List.of("create_worker/started/ok=" + Long.MAX_VALUE),
+        long c = m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED, ScalingReason.OK);
+        assertEquals("9223372036854775808", Long.toUnsignedString(c));
+        assertEquals(List.of("create_worker/started/ok=9223372036854775808"),
                 m.snapshot().stream().map(MetricRow::toString).toList());
+        assertEquals("9223372036854775808", m.snapshot().get(0).countText());
+    }
+
+    @Test
+    void saturatesAtTwoToTheSixtyFourMinusOne() throws ReflectiveOperationException {
+        ScalingMetrics m = new ScalingMetrics();
+        m.started(ScalingOperation.CREATE_WORKER);
+        long[] counts = counters(m);
+        counts[onlyNonZeroRow(counts)] = -2L; // 2^64 - 2
+        m.started(ScalingOperation.CREATE_WORKER);
+        assertEquals(ScalingMetrics.SATURATED,
+                m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED, ScalingReason.OK));
+        m.started(ScalingOperation.CREATE_WORKER);
+        m.started(ScalingOperation.CREATE_WORKER);
+        assertEquals(ScalingMetrics.SATURATED,
+                m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.STARTED, ScalingReason.OK));
+        assertEquals(List.of("create_worker/started/ok=18446744073709551615"),
+                m.snapshot().stream().map(MetricRow::toString).toList());
+    }
+
+    @Test
+    void sumsOverReasonsUnsignedAndSaturating() throws ReflectiveOperationException {
+        ScalingMetrics m = new ScalingMetrics();
+        m.failed(ScalingOperation.CREATE_WORKER, CanicError.ops(ErrorOrigin.OPS, "t"));
+        long[] counts = counters(m);
+        counts[onlyNonZeroRow(counts)] = Long.MAX_VALUE;
+        m.failed(ScalingOperation.CREATE_WORKER, CanicError.domain(ErrorOrigin.DOMAIN, "d"));
+        m.failed(ScalingOperation.CREATE_WORKER, CanicError.domain(ErrorOrigin.DOMAIN, "d"));
+        // 2^63 - 1 + 2 = 2^63 + 1: past the signed range, below u64::MAX
+        assertEquals("9223372036854775809",
+                Long.toUnsignedString(m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.FAILED)));
+        m.record(ScalingOperation.CREATE_WORKER, ScalingOutcome.FAILED, ScalingReason.UNKNOWN);
+        long[] after = counters(m);
+        for (int i = 0; i < after.length; i++) {
+            if (after[i] == 1) {
+                after[i] = Long.MAX_VALUE; // three rows now sum past 2^64 - 1
+            }
+        }
+        assertEquals(ScalingMetrics.SATURATED, m.count(ScalingOperation.CREATE_WORKER, ScalingOutcome.FAILED));
     }
 
     @Test

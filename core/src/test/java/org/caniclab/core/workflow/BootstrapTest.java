@@ -161,9 +161,9 @@ class BootstrapTest {
         Hub hub = Hub.of(cfg);
         CompletionStage<Void> done = hub.wf.bootstrapConfiguredInitialWorkers();
         hub.completeOldest();
-        hub.ic.fail(hub.ic.pending().get(0), CanicError.remote(ErrorCode.OUT_OF_CYCLES, "root is out of cycles"));
+        hub.ic.fail(hub.ic.pending().get(0), CanicError.remote(ErrorCode.INTERNAL, "root is out of cycles"));
         CanicError e = failure(done);
-        assertEquals(ErrorCode.OUT_OF_CYCLES, e.publicCode());
+        assertEquals(ErrorCode.INTERNAL, e.publicCode());
         assertEquals("root is out of cycles", e.getMessage());
         assertEquals(concat(List.of("bootstrap_config/started/ok", "bootstrap_pool/started/ok"), ONE_WORKER,
                 List.of("create_worker/started/ok", "create_worker/failed/policy_denied",
@@ -195,7 +195,7 @@ class BootstrapTest {
 
     @Test
     void createsInitialWorkersAboveAnUnvalidatedMax() {
-        Hub hub = Hub.of(pool("p", 3, 1, 2)); // validation would reject initial 3 > max 2
+        Hub hub = Hub.unvalidated(pool("p", 3, 1, 2)); // validation would reject initial 3 > max 2
         CompletionStage<Void> done = hub.wf.bootstrapConfiguredInitialWorkers();
         drain(hub, done);
         success(done);
@@ -270,12 +270,12 @@ class BootstrapTest {
         IcRuntime failing = new CreateWorkerTest.FixedRuntime() {
             @Override
             public CompletionStage<CreateOutcome> createCanister(CreateRequest request) {
-                return CompletableFuture.completedFuture(new CreateOutcome.Failed(CanicError.remote(ErrorCode.REJECTED, "no")));
+                return CompletableFuture.completedFuture(new CreateOutcome.Failed(CanicError.remote(ErrorCode.UNAVAILABLE, "no")));
             }
         };
         Hub hub = Hub.on(failing, pool("p", 3, 1, 4), ConcurrencyMode.SEED_0_33_3);
         CanicError e = failure(hub.wf.bootstrapConfiguredInitialWorkers());
-        assertEquals(ErrorCode.REJECTED, e.publicCode());
+        assertEquals(ErrorCode.UNAVAILABLE, e.publicCode());
         assertEquals(List.of("bootstrap_config/started/ok", "bootstrap_pool/started/ok", "create_worker/started/ok",
                 "create_worker/failed/policy_denied", "bootstrap_pool/failed/policy_denied",
                 "bootstrap_config/failed/policy_denied"), hub.rows);

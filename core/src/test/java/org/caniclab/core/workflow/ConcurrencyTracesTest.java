@@ -139,7 +139,7 @@ class ConcurrencyTracesTest {
         Hub hub = Hub.of(pool("p", 1, 1, 1), ConcurrencyMode.RESERVED);
         CompletionStage<Void> boot = hub.wf.bootstrapConfiguredInitialWorkers();
         assertEquals(1, hub.wf.reservedCount("p"));
-        hub.ic.fail(hub.ic.pending().get(0), CanicError.remote(ErrorCode.REJECTED, "no"));
+        hub.ic.fail(hub.ic.pending().get(0), CanicError.remote(ErrorCode.INTERNAL, "no"));
         failure(boot);
         assertEquals(0, hub.wf.reservedCount("p"));
         CompletionStage<Principal> c = hub.wf.createWorker("p");

@@ -29,18 +29,45 @@ final class Hub {
     final ScalingWorkflow wf;
     private long nextStale = 1_000_000;
 
-    private Hub(IcRuntime runtime, ControlledIcRuntime ic, ScalingConfig cfg, ConcurrencyMode mode) {
+    private Hub(IcRuntime runtime, ControlledIcRuntime ic, ScalingConfig cfg, ConcurrencyMode mode,
+            boolean validate, boolean keepDryRunRows) {
         this.ic = ic;
         this.wf = ScalingWorkflow.builder(runtime)
                 .config(cfg)
                 .mode(mode)
+                .validateConfig(validate)
+                .keepDryRunRows(keepDryRunRows)
                 .metrics(new ScalingMetrics((op, out, r) -> rows.add(op.label() + "/" + out.label() + "/" + r.label())))
                 .build();
+    }
+
+    private Hub(IcRuntime runtime, ControlledIcRuntime ic, ScalingConfig cfg, ConcurrencyMode mode) {
+        this(runtime, ic, cfg, mode, true, false);
     }
 
     static Hub of(ScalingConfig cfg, ConcurrencyMode mode) {
         ControlledIcRuntime ic = new ControlledIcRuntime();
         return new Hub(ic, ic, cfg, mode);
+    }
+
+    /** A hub whose table skipped Canic's validation, as if a configuration Canic refuses had reached the runtime. */
+    static Hub unvalidated(ScalingConfig cfg, ConcurrencyMode mode) {
+        ControlledIcRuntime ic = new ControlledIcRuntime();
+        return new Hub(ic, ic, cfg, mode, false, false);
+    }
+
+    static Hub unvalidated(ScalingConfig cfg) {
+        return unvalidated(cfg, ConcurrencyMode.SEED_0_33_3);
+    }
+
+    /** A hub whose dry runs keep their metric rows (which the IC discards). */
+    static Hub keepingDryRunRows(ScalingConfig cfg, ConcurrencyMode mode) {
+        ControlledIcRuntime ic = new ControlledIcRuntime();
+        return new Hub(ic, ic, cfg, mode, true, true);
+    }
+
+    static Hub keepingDryRunRows(ScalingConfig cfg) {
+        return keepingDryRunRows(cfg, ConcurrencyMode.SEED_0_33_3);
     }
 
     static Hub of(ScalingConfig cfg) {

@@ -180,7 +180,7 @@ class WorkflowInterleavingPropertyTest {
             } else if (rnd.nextBoolean()) {
                 failures++;
                 log.append("reject#").append(p.sequence()).append(' ');
-                hub.ic.fail(p, CanicError.remote(ErrorCode.REJECTED, "root refused"));
+                hub.ic.fail(p, CanicError.remote(ErrorCode.INTERNAL, "root refused"));
             } else {
                 failures++;
                 log.append("drop#").append(p.sequence()).append(' ');

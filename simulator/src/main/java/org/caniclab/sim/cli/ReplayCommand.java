@@ -70,7 +70,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Report folder (default: out/<scenario-name>, relative to the current folder).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random stream (overrides run.seed).")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for every random stream, 0 to 9223372036854775807 (overrides run.seed).")
     Long seed;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sim", converter = Backend.Converter.class,
@@ -127,6 +128,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (seed != null && seed < 0) {
+            throw new ParameterException(spec.commandLine(), "--seed " + seed + " is negative; accepted: 0 to "
+                    + Long.MAX_VALUE);
+        }
         if (pocketIcUrl != null && backend != Backend.POCKETIC) {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");

@@ -27,16 +27,19 @@ import org.caniclab.sim.model.IcModel;
  *   <li>a transient reject: the call never reaches root (hub: Ops error, {@code invalid_state});</li>
  *   <li>a root reject (hub: root's error passed through, {@code policy_denied});</li>
  *   <li>the subnet's canister limit, counting root, the hub, every created canister (orphans too) and
- *       creations in flight → {@code RESOURCE_EXHAUSTED};</li>
- *   <li>root's balance against the role's {@code initial_cycles} → {@code OUT_OF_CYCLES}, and the attached
- *       cycles against the creation fee;</li>
+ *       creations in flight;</li>
+ *   <li>root's balance against the role's {@code initial_cycles}, and the attached cycles against the creation
+ *       fee;</li>
  *   <li>payment: the attached cycles leave root's balance when the management call is made (so concurrent
  *       creations cannot overdraw), then the create pipeline takes {@code createLatency} (stream
  *       {@code ic/create_latency}), continuing at the next round boundary;</li>
  *   <li>the canister id: the next index in the IC layout (root is index 0, the hub 1);</li>
  *   <li>an orphan fault: the child exists and was paid for, but root answers with an error.</li>
  * </ol>
- * Every answer reaches the hub {@code callLatencyRounds} rounds later. Orphans are logged as
+ * Every error root answers is {@code Internal}, as Canic 0.33.3's root converts them ({@code
+ * api/rpc/capability/root.rs} maps root's internal error through {@code api/error.rs}: replay, management-call
+ * and propagation failures are Workflow or Ops class there); the message says which check failed. Every answer
+ * reaches the hub {@code callLatencyRounds} rounds later. Orphans are logged as
  * {@code root_create/orphaned} events when root creates them.
  */
 public final class Root {
@@ -133,22 +136,22 @@ public final class Root {
             return;
         }
         if (fired[FaultWindow.Kind.ROOT_REJECT.ordinal()]) {
-            reply(req, CanicError.remote(ErrorCode.REJECTED, "root rejected the create request (injected)"));
+            reply(req, CanicError.remote(ErrorCode.INTERNAL, "root rejected the create request (injected)"));
             return;
         }
         int limit = model.subnetCanisterLimit();
         if (limit > 0 && canisters + inFlight >= limit) {
-            reply(req, CanicError.remote(ErrorCode.RESOURCE_EXHAUSTED, "subnet canister limit reached ("
+            reply(req, CanicError.remote(ErrorCode.INTERNAL, "subnet canister limit reached ("
                     + (canisters + inFlight) + "/" + limit + ")"));
             return;
         }
         if (cycles < req.initialCycles) {
-            reply(req, CanicError.remote(ErrorCode.OUT_OF_CYCLES, "root cannot pay " + req.initialCycles
+            reply(req, CanicError.remote(ErrorCode.INTERNAL, "root cannot pay " + req.initialCycles
                     + " cycles for a '" + req.role + "' canister (balance " + cycles + ")"));
             return;
         }
         if (req.initialCycles < model.creationFeeCycles()) {
-            reply(req, CanicError.remote(ErrorCode.REJECTED, "create_canister: " + req.initialCycles
+            reply(req, CanicError.remote(ErrorCode.INTERNAL, "create_canister: " + req.initialCycles
                     + " cycles attached, below the creation fee of " + model.creationFeeCycles()));
             return;
         }

@@ -141,6 +141,25 @@ class CliTest {
     }
 
     @Test
+    void acceptsSeedsFromZeroToTwoToTheSixtyThreeMinusOneAndSaysSo() {
+        for (String seed : List.of("0", "9223372036854775807")) {
+            Cli.Fake fake = new Cli.Fake(1);
+            Cli.Result r = Cli.run(fake, "replay", scenario.toString(), "--out", out.toString(), "--seed", seed, "-q");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(Long.parseLong(seed), fake.seen.get(0).run().seed());
+        }
+        Path refused = dir.resolve("refused");
+        Cli.Result negative = Cli.run(Cli.NEVER, "replay", scenario.toString(), "--out", refused.toString(), "--seed",
+                "-1");
+        assertEquals(2, negative.exit(), negative.err());
+        assertTrue(negative.err().contains("--seed -1 is negative; accepted: 0 to 9223372036854775807"),
+                negative.err());
+        assertFalse(Files.exists(refused));
+        String help = Cli.run(Cli.NEVER, "replay", "--help").out().replaceAll("\\s+", " "); // unwrapped
+        assertTrue(help.contains("0 to 9223372036854775807"), help);
+    }
+
+    @Test
     void exitsFourOnInternalErrorsWithOneLineAndALogFile() throws IOException {
         Cli.Result r = Cli.run((s, p) -> {
             throw new IllegalStateException("boom");

@@ -251,7 +251,7 @@ final class IcRemote implements RemoteIc {
             return ok.canisterId();
         }
         CyclesLedgerCandid.Result.Err err = (CyclesLedgerCandid.Result.Err) r;
-        ErrorCode code = err.insufficientFunds() ? ErrorCode.OUT_OF_CYCLES : ErrorCode.REJECTED;
+        ErrorCode code = ErrorCode.INTERNAL; // as Canic's root answers any failure of its call (see RejectInfo)
         throw new LedgerRefusal(CanicError.remote(code, "cycles ledger refused " + what + ": " + err.name()
                 + (err.detail().isEmpty() ? "" : " (" + err.detail() + ")")));
     }

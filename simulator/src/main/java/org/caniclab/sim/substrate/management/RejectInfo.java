@@ -117,9 +117,9 @@ public record RejectInfo(int rejectCode, String rejectCodeName, String errorCode
      * @param what the call, for the message, e.g. {@code "create_canister for role scale"}
      */
     public CanicError toCreateError(String what) {
-        ErrorCode code = isOutOfCycles() ? ErrorCode.OUT_OF_CYCLES
-                : isResourceExhausted() ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.REJECTED;
-        return CanicError.remote(code, "management canister rejected " + what + ": " + this);
+        // Root's management call failing is an error at root, which Canic's root answers the hub as Internal,
+        // whatever the reject said (the text keeps it: out of cycles, subnet full, ...).
+        return CanicError.remote(ErrorCode.INTERNAL, "management canister rejected " + what + ": " + this);
     }
 
     /**

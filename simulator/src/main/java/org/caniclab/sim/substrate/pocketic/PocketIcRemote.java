@@ -40,8 +40,8 @@ import org.caniclab.sim.substrate.management.ManagementCandid;
  * now (blocking).
  *
  * <p>Failures: a reject from the management canister is {@link CreateOutcome.Failed} with {@link CanicError#remote}
- * ({@link ErrorCode#OUT_OF_CYCLES}, {@link ErrorCode#RESOURCE_EXHAUSTED} or {@link ErrorCode#REJECTED}, as root would
- * pass it through); anything else (transport, server error, an unreadable reply, an unreachable server) is
+ * ({@link ErrorCode#INTERNAL}, as Canic's root answers its failed management call; the message carries the reject);
+ * anything else (transport, server error, an unreadable reply, an unreachable server) is
  * {@link CanicError#ops}, origin {@link ErrorOrigin#OPS}.
  *
  * <p>Not done here: installing code into the worker ({@code install_code}), Canic's root-side registration and

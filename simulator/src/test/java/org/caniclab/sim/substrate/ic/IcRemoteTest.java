@@ -202,10 +202,10 @@ class IcRemoteTest {
     void rejectsMapToTheErrorsThePocketIcSubstrateGives() throws Exception {
         IcRemote ic = local(ed25519(), Optional.empty());
         Object[][] cases = {
-            {4, "IC0403", "insufficient cycles", ErrorCode.OUT_OF_CYCLES},
-            {2, "IC0102", "subnet full", ErrorCode.RESOURCE_EXHAUSTED},
-            {5, "IC0503", "trapped", ErrorCode.REJECTED},
-            {4, null, "no error code certified", ErrorCode.REJECTED},
+            {4, "IC0403", "insufficient cycles", ErrorCode.INTERNAL},
+            {2, "IC0102", "subnet full", ErrorCode.INTERNAL},
+            {5, "IC0503", "trapped", ErrorCode.INTERNAL},
+            {4, null, "no error code certified", ErrorCode.INTERNAL},
         };
         for (Object[] c : cases) {
             fake.rejectCreates((Integer) c[0], (String) c[1], (String) c[2]);
@@ -311,7 +311,7 @@ class IcRemoteTest {
         IcRemote ic = mainnet(ed25519(), 1);
         CreateOutcome.Failed f = assertInstanceOf(CreateOutcome.Failed.class,
                 outcome(ic.createCanister(request(), FIVE_T)));
-        assertEquals(ErrorCode.OUT_OF_CYCLES, f.error().publicCode());
+        assertEquals(ErrorCode.INTERNAL, f.error().publicCode());
         assertTrue(f.error().getMessage().contains("InsufficientFunds (balance 1000)"), f.error().getMessage());
     }
 

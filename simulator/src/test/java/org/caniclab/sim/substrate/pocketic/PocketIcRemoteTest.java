@@ -156,10 +156,10 @@ class PocketIcRemoteTest {
     }
 
     @Test
-    void anOutOfCyclesRejectIsRootsOutOfCycles() throws Exception {
+    void anOutOfCyclesRejectIsRootsInternalError() throws Exception { // Canic's root answers Internal
         fake.rejectNextCreate(new Reject(4, 403, "Cannot create canister: 3T cycles needed"));
         CanicError e = failure(create(HUB));
-        assertEquals(ErrorCode.OUT_OF_CYCLES, e.publicCode());
+        assertEquals(ErrorCode.INTERNAL, e.publicCode());
         assertEquals(ErrorClass.DOMAIN, e.errorClass());
         assertEquals("management canister rejected create_canister for role scale: reject code 4 (CanisterReject),"
                 + " IC0403 InsufficientCyclesForCreateCanister: Cannot create canister: 3T cycles needed",
@@ -167,17 +167,17 @@ class PocketIcRemoteTest {
     }
 
     @Test
-    void aCanisterLimitRejectIsResourceExhausted() throws Exception {
+    void aCanisterLimitRejectIsRootsInternalError() throws Exception {
         fake.rejectEncoding(FakePocketIc.RejectEncoding.STRINGS);
         fake.rejectNextCreate(new Reject(1, 102, "subnet full"));
-        assertEquals(ErrorCode.RESOURCE_EXHAUSTED, failure(create(HUB)).publicCode());
+        assertEquals(ErrorCode.INTERNAL, failure(create(HUB)).publicCode());
     }
 
     @Test
-    void anyOtherRejectIsRejected() throws Exception {
+    void anyOtherRejectIsRootsInternalError() throws Exception {
         fake.rejectNextCreate(new Reject(5, 502, "trapped"));
         CanicError e = failure(create(HUB));
-        assertEquals(ErrorCode.REJECTED, e.publicCode());
+        assertEquals(ErrorCode.INTERNAL, e.publicCode());
         assertTrue(e.getMessage().endsWith("reject code 5 (CanisterError), IC0502 CanisterTrapped: trapped"),
                 e.getMessage());
     }

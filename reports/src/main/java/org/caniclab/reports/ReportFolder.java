@@ -384,8 +384,9 @@ public final class ReportFolder implements AutoCloseable {
                     ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
                 } catch (IOException e) {
-                    throw new ReportFolderException(given, "cannot be written: its lock file " + lockFile
-                            + " cannot be created (" + reason(e) + "); " + ACCEPTED, e);
+                    throw new ReportFolderException(given, "cannot be written: " + lockFile.getParent()
+                            + " takes no new files (creating " + lockFile.getFileName() + " in it: " + why(e) + "); "
+                            + ACCEPTED, e);
                 }
                 FileLock lock;
                 try {
@@ -481,6 +482,20 @@ public final class ReportFolder implements AutoCloseable {
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Why an operation on a known file failed, without the file's name. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
         }
         return String.valueOf(e.getMessage());
     }

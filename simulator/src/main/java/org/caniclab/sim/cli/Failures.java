@@ -34,6 +34,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     static final int MAX_WORD = 200;
     /** Longest one-line failure. */
     static final int MAX_LINE = 1000;
+    private static final String OPENING = "'\"([{";
+    private static final String CLOSING = "'\")]},;:.";
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -140,10 +142,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isSpace(c)) {
                 int end = i;
                 boolean lineBreak = false;
-                while (end < s.length() && Character.isWhitespace(s.charAt(end))) {
+                while (end < s.length() && isSpace(s.charAt(end))) {
                     char w = s.charAt(end);
                     lineBreak |= w == '\n' || w == '\r' || w == '\u000B' || w == '\f' || w == '\u0085'
                             || w == '\u2028' || w == '\u2029';
@@ -154,19 +156,21 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
                 continue;
             }
             int end = i;
-            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+            while (end < s.length() && !isSpace(s.charAt(end))) {
                 end++;
             }
             int length = s.codePointCount(i, end);
             if (length <= MAX_WORD) {
                 appendVisible(b, s, i, end);
             } else {
-                appendVisible(b, s, i, s.offsetByCodePoints(i, MAX_WORD));
-                b.append("… (").append(length).append(" characters)");
+                // Quotes and brackets around the value are kept and not counted: "(5000 characters)" is the value.
+                int open = OPENING.indexOf(c) >= 0 ? 1 : 0;
                 int close = end;
-                while (close > i && end - close < 2 && "'\")]},;:.".indexOf(s.charAt(close - 1)) >= 0) {
+                while (close > i + open && end - close < 3 && CLOSING.indexOf(s.charAt(close - 1)) >= 0) {
                     close--;
                 }
+                appendVisible(b, s, i, s.offsetByCodePoints(i, MAX_WORD));
+                b.append("… (").append(length - open - (end - close)).append(" characters)");
                 b.append(s, close, end);
             }
             i = end;
@@ -179,6 +183,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         int omitted = b.length() - head - tail;
         return b.substring(0, head) + " … (" + omitted + " of " + b.length() + " characters left out) … "
                 + b.substring(b.length() - tail);
+    }
+
+    // NEL (U+0085) ends a line in some encodings but is not whitespace to Java.
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u0085';
     }
 
     private static void appendVisible(StringBuilder b, String s, int from, int to) {

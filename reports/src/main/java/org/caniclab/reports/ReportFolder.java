@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  * exists under {@code <name>} or {@code .old}. Opening a folder first repairs what a killed writer left: with no
  * {@code <name>} but an {@code .old}, the {@code .old} is renamed back; remaining {@code .tmp}/{@code .old} folders
  * are deleted; a lock file whose owner died is simply locked again (the operating system released the lock) and
- * deleted on close. While a report is being written a shutdown hook makes SIGINT/SIGTERM wait (at most
- * {@value #SHUTDOWN_WAIT_SECONDS} s) for the write and the swap to finish.
+ * deleted on close. Once a report is being written a shutdown hook makes SIGINT/SIGTERM wait (at most
+ * {@value #SHUTDOWN_WAIT_SECONDS} s) for the write and the swap to finish, and then releases the lock.
  *
  * <p>Accepted targets: a path that does not exist yet (missing parents are created, and removed again if nothing
  * was written), an empty folder, an earlier report (a folder with {@code summary.json} or {@code run-info.json}:
@@ -87,12 +87,16 @@ public final class ReportFolder implements AutoCloseable {
     private final String name;
     private final Path lockFile;
     private final FileChannel channel;
+    /** A second descriptor of the lock file, open until {@link #close()} (see {@link #acquire}). */
+    private final FileChannel check;
     private final FileLock lock;
     private final List<Path> createdDirs;
-    private boolean written;
+    private volatile boolean written;
     private boolean closed;
+    private Thread hook;
+    private CountDownLatch writing;
 
-    private ReportFolder(Path given, Path target, Path lockFile, FileChannel channel, FileLock lock,
+    private ReportFolder(Path given, Path target, Path lockFile, FileChannel channel, FileChannel check, FileLock lock,
             List<Path> createdDirs) {
         this.given = given;
         this.target = target;
@@ -100,6 +104,7 @@ public final class ReportFolder implements AutoCloseable {
         this.name = target.getFileName().toString();
         this.lockFile = lockFile;
         this.channel = channel;
+        this.check = check;
         this.lock = lock;
         this.createdDirs = createdDirs;
     }
@@ -150,18 +155,26 @@ public final class ReportFolder implements AutoCloseable {
      * @return the files {@code contents} wrote, as paths under {@link #path()}, in its order
      */
     public List<Path> replace(Contents contents) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("report folder " + given + " is closed");
+        CountDownLatch done = new CountDownLatch(1);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("report folder " + given + " is closed");
+            }
+            if (hook == null) {
+                // SIGINT/SIGTERM while the report is written: the JVM waits for the write and the swap, then
+                // releases the lock, so the folder is left whole and nothing beside it.
+                Thread h = new Thread(() -> closeWhenWritten(), "report-folder-" + name);
+                try {
+                    Runtime.getRuntime().addShutdownHook(h);
+                } catch (IllegalStateException e) {
+                    throw new IOException("the JVM is shutting down; " + given + " was left as it was", e);
+                }
+                hook = h;
+            }
+            writing = done;
         }
         Path staging = parent.resolve("." + name + ".tmp-" + PID);
         Path old = parent.resolve("." + name + ".old-" + PID);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> awaitQuietly(done), "report-folder-write");
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            throw new IOException("the JVM is shutting down; " + given + " was left as it was", e);
-        }
         try {
             deleteTree(staging);
             Files.createDirectory(staging);
@@ -181,21 +194,23 @@ public final class ReportFolder implements AutoCloseable {
             return List.copyOf(out);
         } finally {
             done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook has just been released by the count-down
-            }
         }
     }
 
     /** Releases the lock and deletes the lock file; removes the parents {@link #lock} made if nothing was written. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook finds the folder closed
+            }
+        }
         try {
             // Deleted while still locked: a process that locks the file afterwards sees it is no longer at the path.
             Files.deleteIfExists(lockFile);
@@ -208,9 +223,25 @@ public final class ReportFolder implements AutoCloseable {
         } catch (IOException e) {
             // closing the channel releases the lock in any case
         }
+        closeQuietly(check);
         HELD.remove(lockFile);
         if (!written) {
             removeCreated(createdDirs);
+        }
+    }
+
+    /** The shutdown hook: waits (bounded) for a write in progress, then closes; after the bound the next run repairs. */
+    private void closeWhenWritten() {
+        CountDownLatch w;
+        synchronized (this) {
+            w = writing;
+        }
+        try {
+            if (w == null || w.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -376,7 +407,8 @@ public final class ReportFolder implements AutoCloseable {
     private static ReportFolder acquire(Path given, Path target, Path lockFile, List<Path> created) {
         for (int attempt = 0; attempt < 5; attempt++) {
             if (!HELD.add(lockFile)) {
-                throw busy(given, lockFile);
+                // Held in this JVM: the owner is this process, and reading the file would drop its lock.
+                throw busy(given, lockFile, " (pid " + PID + ")");
             }
             FileChannel ch = null;
             try {
@@ -392,28 +424,33 @@ public final class ReportFolder implements AutoCloseable {
                 try {
                     lock = ch.tryLock();
                 } catch (OverlappingFileLockException e) {
-                    lock = null;
+                    throw busy(given, lockFile, " (pid " + PID + ")"); // this JVM, under another name of the file
                 } catch (IOException e) {
                     throw new ReportFolderException(given, "cannot be locked: " + lockFile + " (" + reason(e) + "); "
                             + ACCEPTED, e);
                 }
                 if (lock == null) {
-                    throw busy(given, lockFile);
+                    throw busy(given, lockFile, owner(lockFile));
                 }
                 // The previous holder deletes the file before it unlocks; if it did so after we opened it, the
                 // file we hold is no longer at the path and we must start over with the one that is.
                 String token = PID + " " + UUID.randomUUID() + "\n";
                 ch.truncate(0);
                 ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                String atPath;
+                // Read through a second channel kept open while the lock is held: closing any descriptor of the
+                // file would drop this process's lock on it (POSIX), so no Files.readString here.
+                FileChannel check = null;
+                String atPath = null;
                 try {
-                    atPath = Files.readString(lockFile, StandardCharsets.UTF_8);
+                    check = FileChannel.open(lockFile, StandardOpenOption.READ);
+                    atPath = readAll(check);
                 } catch (NoSuchFileException e) {
-                    atPath = null;
+                    // gone: start over
                 }
                 if (token.equals(atPath)) {
-                    return new ReportFolder(given, target, lockFile, ch, lock, created);
+                    return new ReportFolder(given, target, lockFile, ch, check, lock, created);
                 }
+                closeQuietly(check);
                 lock.release();
                 ch.close();
                 HELD.remove(lockFile);
@@ -432,27 +469,28 @@ public final class ReportFolder implements AutoCloseable {
                 + " keeps being replaced by other processes; accepted: one writer per report folder at a time");
     }
 
-    private static ReportFolderException busy(Path given, Path lockFile) {
-        String owner = "";
+    /** The owner's pid as the lock file says, {@code " (pid N)"}, or empty; only for a lock another process holds. */
+    private static String owner(Path lockFile) {
         try {
             String text = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
             String pid = text.isEmpty() ? "" : text.split(" ", 2)[0];
-            if (pid.matches("\\d{1,19}")) {
-                owner = " (pid " + pid + ")";
-            }
+            return pid.matches("\\d{1,19}") ? " (pid " + pid + ")" : "";
         } catch (IOException | RuntimeException e) {
-            // the owner is unknown; the message still names the lock file
+            return ""; // the owner is unknown; the message still names the lock file
         }
+    }
+
+    private static ReportFolderException busy(Path given, Path lockFile, String owner) {
         return new ReportFolderException(given, "is being written by another process" + owner + ", which holds "
                 + lockFile + "; accepted: one writer per report folder at a time: wait for it or write elsewhere");
     }
 
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static String readAll(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(256);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // read on
         }
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
     }
 
     private static String kind(Path p) {

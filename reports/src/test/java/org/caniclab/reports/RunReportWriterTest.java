@@ -147,7 +147,7 @@ class RunReportWriterTest {
         write(dir);
 
         assertTrue(Files.readString(dir.resolve("summary.json")).startsWith("{\n  \"scenario\": \"burst\""));
-        assertEquals(List.of("events.csv", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
+        assertEquals(List.of("events.csv", "index.html", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
                 "summary.txt", "timeline.csv"), fileNames(dir));
     }
 

@@ -126,7 +126,7 @@ class ReplayOutTest {
         Cli.Result r = Cli.run(new Cli.Fake(1), "replay", scenario.toString(), "--out", out.toString(), "-q");
 
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("events.csv", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
+        assertEquals(List.of("events.csv", "index.html", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
                 "summary.txt", "timeline.csv"), names(out));
         assertEquals(List.of("case.toml", "report"), names(dir), "no lock, staging or old folder beside it");
     }

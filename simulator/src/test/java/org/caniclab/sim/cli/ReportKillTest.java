@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 50, unit = TimeUnit.SECONDS)
 class ReportKillTest {
     private static final long STEP_MS = 40;
-    /** Pauses in a write of this scenario's report: 8 files, before the swap, after each of its two renames. */
-    private static final int STEPS = 11;
+    /** Pauses in a write of this scenario's report: 9 files, before the swap, after each of its two renames. */
+    private static final int STEPS = 12;
     private static final String DELAY_PROPERTY = "caniclab.test.report-step-delay-ms";
 
     @TempDir
@@ -139,7 +139,7 @@ class ReportKillTest {
         Map<String, String> one = complete(1, dir.resolve("ref-1"));
         Map<String, String> two = complete(2, dir.resolve("ref-2"));
         assertFalse(one.equals(two), "the two seeds give different reports");
-        assertEquals(8, one.size(), one.keySet().toString());
+        assertEquals(9, one.size(), one.keySet().toString());
         assertEquals(one, complete(1, out));
 
         Map<String, String> previous = one;

@@ -77,7 +77,7 @@ class FailureMessagesTest {
         assertEquals(2, r.exit(), r.err());
         assertEquals(1, r.errLines().size());
         assertTrue(r.err().length() < 1200, r.err().length() + ": " + r.err().substring(0, Math.min(300, r.err().length())));
-        assertTrue(r.err().contains("… (60000 characters)"), r.err());
+        assertTrue(r.err().contains(" (60000 characters)"), r.err()); // the reader may cap it first
     }
 
     @Test

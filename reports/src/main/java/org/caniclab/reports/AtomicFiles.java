@@ -16,7 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes a file so that readers only ever see the old content or the complete new content: the
  * body goes to a temporary file in the target's directory (same file system, so the rename can be
  * atomic) and is then moved over the target. A run interrupted mid-write leaves at most a stray
- * hidden {@code .tmp} file, never a truncated report.
+ * hidden {@code .tmp} file, never a truncated file. A whole report is made one run's by {@link ReportFolder}, which
+ * has these files written into a staging folder.
  */
 final class AtomicFiles {
 
@@ -55,6 +56,7 @@ final class AtomicFiles {
             }
             throw e;
         }
+        ReportFolder.pause();
         return target;
     }
 

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +30,9 @@ import org.caniclab.reports.html.RunPage;
  *
  * <p>Files written, in the order returned: {@code summary.json}, {@code summary.txt},
  * {@code timeline.csv}, {@code events.csv}, {@code metrics.csv}, {@code latency-<pool>.hgrm} per
- * histogram in pool-name order, {@code index.html} (the charts, {@link RunPage}), {@code run-info.json}. Each replaces any file of the same name
- * atomically; other files already in the directory are left alone.
+ * histogram in pool-name order, {@code index.html} (the charts, {@link RunPage}), {@code run-info.json}. They
+ * replace the folder's previous report whole, extra files included: a reader or a killed run sees the previous
+ * complete report or the new one, never a mix ({@link ReportFolder}).
  */
 public final class RunReportWriter {
 
@@ -44,10 +44,12 @@ public final class RunReportWriter {
     private RunReportWriter() {}
 
     /**
-     * Creates {@code outDir} if needed and writes the report files into it.
+     * Writes the report into {@code outDir}, replacing whatever report it held, whole (see {@link ReportFolder}):
+     * locks it, writes the files into a hidden sibling folder and swaps that in.
      *
-     * @return the written files, in the order listed above
+     * @return the written files, in the order listed above, under {@code outDir}
      * @throws IllegalArgumentException if two pool names map to the same {@code .hgrm} file name
+     * @throws ReportFolderException if {@code outDir} cannot hold a report or another process is writing it
      */
     public static List<Path> write(Path outDir, RunResult result, RunInfo info) throws IOException {
         return write(outDir, result, info, RunPage.Description.NONE);
@@ -60,7 +62,25 @@ public final class RunReportWriter {
     public static List<Path> write(Path outDir, RunResult result, RunInfo info, RunPage.Description description)
             throws IOException {
         Map<String, Histogram> hgrmFiles = hgrmFileNames(result);
-        Files.createDirectories(outDir);
+        try (ReportFolder folder = ReportFolder.lock(outDir)) {
+            return folder.replace(staging -> files(staging, result, info, description, hgrmFiles));
+        }
+    }
+
+    /**
+     * Writes the report into a folder locked before the run, replacing whatever report it held, whole.
+     *
+     * @return the written files, in the order listed above, under {@link ReportFolder#path()}
+     * @throws IllegalArgumentException if two pool names map to the same {@code .hgrm} file name
+     */
+    public static List<Path> write(ReportFolder folder, RunResult result, RunInfo info,
+            RunPage.Description description) throws IOException {
+        Map<String, Histogram> hgrmFiles = hgrmFileNames(result);
+        return folder.replace(staging -> files(staging, result, info, description, hgrmFiles));
+    }
+
+    private static List<Path> files(Path outDir, RunResult result, RunInfo info, RunPage.Description description,
+            Map<String, Histogram> hgrmFiles) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(AtomicFiles.write(outDir.resolve("summary.json"), Json.print(SummaryTree.summary(result))));
         written.add(AtomicFiles.write(outDir.resolve("summary.txt"), summaryText(result)));

@@ -1,7 +1,8 @@
 /**
  * What a run produces and how it is written: the neutral {@link org.caniclab.reports.RunResult} and its records,
  * expectations on the summary tree, and the writers (JSON, text, CSV, HdrHistogram, and the HTML page of
- * {@code org.caniclab.reports.html}), each written to a temporary name and renamed.
+ * {@code org.caniclab.reports.html}), which write a whole report into a hidden sibling folder that
+ * {@link org.caniclab.reports.ReportFolder} locks and swaps in.
  *
  * <p>May import: of the project, {@code org.caniclab.core.config.PoolFileNames} (the one rule for pool names in
  * report file names, which the scenario loader shares to refuse colliding pools at load) and

@@ -139,14 +139,16 @@ class RunReportWriterTest {
     }
 
     @Test
-    void replacesExistingFilesAndKeepsUnrelatedOnes() throws IOException {
+    void replacesAnEarlierReportWholeExtraFilesIncluded() throws IOException {
         Files.writeString(dir.resolve("summary.json"), "stale");
-        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Files.writeString(dir.resolve("notes.txt"), "from an earlier run");
+        Files.writeString(dir.resolve("latency-gone.hgrm"), "a pool the new run does not have");
 
         write(dir);
 
         assertTrue(Files.readString(dir.resolve("summary.json")).startsWith("{\n  \"scenario\": \"burst\""));
-        assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+        assertEquals(List.of("events.csv", "index.html", "latency-api.hgrm", "metrics.csv", "run-info.json", "summary.json",
+                "summary.txt", "timeline.csv"), fileNames(dir));
     }
 
     @Test

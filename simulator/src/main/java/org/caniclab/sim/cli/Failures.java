@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caniclab.reports.ReportFolderException;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.scenario.ScenarioException;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
@@ -29,13 +30,20 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     static final int BAD_INPUT = 2;
     static final int SUBSTRATE_UNAVAILABLE = 3;
     static final int INTERNAL = 4;
+    /** Longest run of non-space characters echoed whole in a one-line failure. */
+    static final int MAX_WORD = 200;
+    /** Longest one-line failure. */
+    static final int MAX_LINE = 1000;
+    private static final String OPENING = "'\"([{";
+    private static final String CLOSING = "'\")]},;:.";
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + oneLine(ex.getMessage()));
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        String suggestions = ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
+        err.println("error: " + oneLine(ex.getMessage() + suggestions));
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return BAD_INPUT;
@@ -48,6 +56,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
             if (ex instanceof ScenarioException || ex instanceof TraceFormatException
                     || ex instanceof IdentityFileException || ex instanceof IcUsageException) {
                 err.println("error: " + oneLine(ex.getMessage()));
+                return BAD_INPUT;
+            }
+            if (ex instanceof ReportFolderException) {
+                err.println("error: --out " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }
             if (ex instanceof ParameterException pe) {
@@ -115,7 +127,73 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         }
     }
 
+    /**
+     * A message as one line a terminal can show: line breaks become spaces, control characters {@code ?}, a word
+     * (a run without spaces, e.g. an echoed value or a server's raw bytes) longer than {@value #MAX_WORD} characters
+     * is cut and followed by its length, and a line still longer than {@value #MAX_LINE} keeps its beginning and its
+     * end (where "accepted: ..." is) around how much was left out. Every one-line failure goes through here.
+     */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (message == null) {
+            return "";
+        }
+        String s = message.strip();
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 4 * MAX_LINE));
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                int end = i;
+                boolean lineBreak = false;
+                while (end < s.length() && isSpace(s.charAt(end))) {
+                    char w = s.charAt(end);
+                    lineBreak |= w == '\n' || w == '\r' || w == '\u000B' || w == '\f' || w == '\u0085'
+                            || w == '\u2028' || w == '\u2029';
+                    end++;
+                }
+                b.append(lineBreak ? " " : s, lineBreak ? 0 : i, lineBreak ? 1 : end);
+                i = end;
+                continue;
+            }
+            int end = i;
+            while (end < s.length() && !isSpace(s.charAt(end))) {
+                end++;
+            }
+            int length = s.codePointCount(i, end);
+            if (length <= MAX_WORD) {
+                appendVisible(b, s, i, end);
+            } else {
+                // Quotes and brackets around the value are kept and not counted: "(5000 characters)" is the value.
+                int open = OPENING.indexOf(c) >= 0 ? 1 : 0;
+                int close = end;
+                while (close > i + open && end - close < 3 && CLOSING.indexOf(s.charAt(close - 1)) >= 0) {
+                    close--;
+                }
+                appendVisible(b, s, i, s.offsetByCodePoints(i, MAX_WORD));
+                b.append("… (").append(length - open - (end - close)).append(" characters)");
+                b.append(s, close, end);
+            }
+            i = end;
+        }
+        if (b.length() <= MAX_LINE) {
+            return b.toString();
+        }
+        int head = MAX_LINE * 2 / 3;
+        int tail = MAX_LINE / 4;
+        int omitted = b.length() - head - tail;
+        return b.substring(0, head) + " … (" + omitted + " of " + b.length() + " characters left out) … "
+                + b.substring(b.length() - tail);
+    }
+
+    // NEL (U+0085) ends a line in some encodings but is not whitespace to Java.
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u0085';
+    }
+
+    private static void appendVisible(StringBuilder b, String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.reports.Expectation;
 import org.caniclab.reports.ExpectationResult;
+import org.caniclab.reports.ReportFolder;
 import org.caniclab.reports.RunInfo;
 import org.caniclab.reports.RunReportWriter;
 import org.caniclab.reports.RunResult;
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished and every expectation held", "1:an expectation failed",
             "2:the scenario or the usage is invalid (also: --backend ic without --ic-url or --mainnet, a missing or "
-            + "unreadable identity PEM, --mainnet without --yes-spend-cycles)", "3:the substrate is unavailable (no "
+            + "unreadable identity PEM, --mainnet without --yes-spend-cycles, an --out that cannot take the report: not a "
+            + "folder, a folder holding no report, another replay writing it)", "3:the substrate is unavailable (no "
             + "--pocketic-url or POCKET_IC_BIN, the PocketIC server or IC endpoint unreachable or too slow, a wrong "
             + "root key)", "4:internal error (details in the error.log named)"})
 final class ReplayCommand implements Callable<Integer> {
@@ -67,11 +69,13 @@ final class ReplayCommand implements Callable<Integer> {
     ScenarioOptions options = new ScenarioOptions();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: out/<scenario-name>, relative to the current folder).")
+            description = "Report folder (default: out/<scenario-name>, relative to the current folder): a new path, "
+                    + "an empty folder or an earlier report, which is replaced whole. Checked and locked before the "
+                    + "run.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed for every random stream, 0 to 9223372036854775807 (overrides run.seed).")
+    @Option(names = "--seed", paramLabel = "N", converter = SeedConverter.class,
+            description = "Seed for every random stream (overrides run.seed): 0 to 2^63-1.")
     Long seed;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sim", converter = Backend.Converter.class,
@@ -128,10 +132,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seed != null && seed < 0) {
-            throw new ParameterException(spec.commandLine(), "--seed " + seed + " is negative; accepted: 0 to "
-                    + Long.MAX_VALUE);
-        }
         if (pocketIcUrl != null && backend != Backend.POCKETIC) {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");
@@ -166,22 +166,25 @@ final class ReplayCommand implements Callable<Integer> {
 
         RunResult result;
         List<Path> written;
-        long start = System.nanoTime();
-        ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
-        try {
+        // Checked and locked before the run: a bad --out or a concurrent writer fails at once, with exit 2.
+        try (ReportFolder folder = ReportFolder.lock(outDir)) {
+            long start = System.nanoTime();
+            ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
             try {
-                result = substrate.run(scenario, bar);
-            } finally {
-                bar.finish();
+                try {
+                    result = substrate.run(scenario, bar);
+                } finally {
+                    bar.finish();
+                }
+                double wall = (System.nanoTime() - start) / 1e9;
+                result = result.withExpectations(evaluate(scenario, result));
+                written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
+                        .withSubstrate(substrate.runInfo()), new RunPage.Description(options.question()));
+            } catch (TraceFormatException | SubstrateUnavailableException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new InternalFailure(outDir, e);
             }
-            double wall = (System.nanoTime() - start) / 1e9;
-            result = result.withExpectations(evaluate(scenario, result));
-            written = RunReportWriter.write(outDir, result, RunInfo.capture(wall, result.header().events())
-                    .withSubstrate(substrate.runInfo()), new RunPage.Description(options.question()));
-        } catch (TraceFormatException | SubstrateUnavailableException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new InternalFailure(outDir, e);
         }
 
         long failed = result.expectations().stream().filter(e -> !e.passed()).count();

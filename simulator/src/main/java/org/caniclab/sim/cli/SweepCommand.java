@@ -63,7 +63,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Runs at once (default: the number of processors). Results do not depend on it.")
     Integer parallel;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Base seed (default: the scenario's run.seed).")
+    @Option(names = "--seed", paramLabel = "N", converter = SeedConverter.class,
+            description = "Base seed, 0 to 2^63-1 (default: the scenario's run.seed).")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -94,10 +95,6 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel " + threads
                     + " is not a thread count; accepted: an integer >= 1");
-        }
-        if (seed != null && seed < 0) {
-            throw new ParameterException(spec.commandLine(), "--seed " + seed + " is negative; accepted: 0 to "
-                    + Long.MAX_VALUE);
         }
         SweepPlan plan;
         try {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import org.caniclab.sim.substrate.SubstrateUnavailableException;
  * A PocketIC server process started from a local binary, for opt-in tests and the {@code pocketic} backend:
  * it records the binary's {@code --version}, starts it with a fresh {@code --port-file} and {@code --ttl},
  * waits until the port file holds a complete line (a port followed by {@code \n}) and {@code GET /status}
- * answers 200, and stops the process on {@link #close()}.
+ * answers 200, and stops the process and every process it started on {@link #close()}.
  *
  * <p>The binary must be named {@code pocket-ic} or {@code pocket-ic-server} — under any other name the server
  * panics at start. Any problem starting it throws {@link SubstrateUnavailableException} naming the path and,
@@ -79,7 +80,7 @@ public final class PocketIcServer implements AutoCloseable {
         this.logFile = logFile;
         this.version = version;
         this.port = port;
-        this.shutdownHook = new Thread(process::destroyForcibly, "pocket-ic-shutdown");
+        this.shutdownHook = new Thread(() -> killTree(process), "pocket-ic-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -133,7 +134,7 @@ public final class PocketIcServer implements AutoCloseable {
             }
             return server;
         } catch (RuntimeException e) {
-            p.destroyForcibly();
+            killTree(p);
             deleteTree(dir); // the message already quotes the server's output
             throw e;
         }
@@ -174,17 +175,45 @@ public final class PocketIcServer implements AutoCloseable {
         deleteTree(directory);
     }
 
+    /**
+     * Stops the server and every process it started: the tree is listed first, since a child whose parent has died
+     * is re-parented and no longer shows as a descendant. SIGTERM to all, then SIGKILL to what is left after 5 s.
+     */
     private void stopProcess() {
+        stopTree(process, Duration.ofSeconds(5));
+    }
+
+    private static void stopTree(Process process, Duration grace) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                tree.addAll(process.descendants().toList()); // started while we waited
                 process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
             }
+            for (ProcessHandle p : tree) {
+                long left = Math.max(1, deadline - System.nanoTime());
+                try {
+                    p.onExit().get(left, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    p.destroyForcibly();
+                }
+            }
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** For the shutdown hook: no waiting, everything gets SIGKILL. */
+    private static void killTree(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Path checkBinary(Path binary) {

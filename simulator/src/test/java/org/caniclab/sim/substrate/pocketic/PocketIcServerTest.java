@@ -88,6 +88,31 @@ class PocketIcServerTest {
     }
 
     @Test
+    void closeStopsEveryProcessTheServerStartedNotOnlyTheServer() throws IOException {
+        Path pids = dir.resolve("children");
+        // The stand-in starts a helper of its own and a grandchild under it, as a server with worker processes would.
+        Path bin = script("pocket-ic", "sleep 60 & echo $! >> '" + pids + "'; "
+                + "sh -c 'sleep 60 & echo $! >> \"$0\"; wait' '" + pids + "' & echo $! >> '" + pids + "'; "
+                + writesPort(fake.url().getPort()));
+        PocketIcServer server = PocketIcServer.start(bin, QUICK);
+        List<ProcessHandle> children;
+        try {
+            children = Files.readAllLines(pids).stream().map(String::strip).map(Long::parseLong)
+                    .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+            assertEquals(3, children.size(), children.toString());
+            for (ProcessHandle c : children) {
+                assertTrue(c.isAlive(), c + " runs while the server runs");
+            }
+        } finally {
+            server.close();
+        }
+        assertFalse(server.isAlive());
+        for (ProcessHandle c : children) {
+            assertFalse(c.isAlive(), c + " is stopped with the server");
+        }
+    }
+
+    @Test
     void refusesABinaryUnderAnotherName() throws IOException {
         Path bin = script("pocketic", writesPort(fake.url().getPort()));
         SubstrateUnavailableException e = assertThrows(SubstrateUnavailableException.class,

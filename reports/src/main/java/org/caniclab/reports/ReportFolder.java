@@ -54,7 +54,8 @@ import java.util.stream.Stream;
  * {@value #SHUTDOWN_WAIT_SECONDS} s) for the write and the swap to finish, and then releases the lock.
  *
  * <p>Accepted targets: a path that does not exist yet (missing parents are created, and removed again if nothing
- * was written), an empty folder, an earlier report (a folder with {@code summary.json} or {@code run-info.json}:
+ * was written), an empty folder, an earlier report (a folder with {@code summary.json}, {@code run-info.json} or a
+ * sweep's {@code sweep.json}:
  * its extra files go with it), or a folder holding only an {@code error.log}. A link to such a folder is followed.
  * The guarantee is against processes dying, not against power loss (nothing is fsynced).
  */
@@ -73,7 +74,7 @@ public final class ReportFolder implements AutoCloseable {
     static final String STEP_DELAY_PROPERTY = "caniclab.test.report-step-delay-ms";
     static final int SHUTDOWN_WAIT_SECONDS = 10;
     private static final String ACCEPTED = "accepted: a path that does not exist yet, an empty folder or an earlier "
-            + "report folder (with summary.json or run-info.json), inside a folder that can be written";
+            + "report folder (with summary.json, run-info.json or sweep.json), inside a folder that can be written";
     private static final long PID = ProcessHandle.current().pid();
     /**
      * Lock files this JVM holds. Closing any channel on a locked file drops the process's lock on it (POSIX), so a
@@ -325,10 +326,10 @@ public final class ReportFolder implements AutoCloseable {
             throw new ReportFolderException(given, "cannot be read (" + reason(e) + "); " + ACCEPTED, e);
         }
         boolean report = entries.isEmpty() || entries.contains("summary.json") || entries.contains("run-info.json")
-                || entries.equals(List.of("error.log"));
+                || entries.contains("sweep.json") || entries.equals(List.of("error.log"));
         if (!report) {
-            throw new ReportFolderException(given, "is a folder that holds no report (no summary.json or "
-                    + "run-info.json) and a report replaces the whole folder, so it is left alone; " + ACCEPTED);
+            throw new ReportFolderException(given, "is a folder that holds no report (no summary.json, "
+                    + "run-info.json or sweep.json) and a report replaces the whole folder, so it is left alone; " + ACCEPTED);
         }
         try {
             if (!Files.getFileStore(target).equals(Files.getFileStore(parent))) {

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +78,16 @@ public final class RunReportWriter {
             RunPage.Description description) throws IOException {
         Map<String, Histogram> hgrmFiles = hgrmFileNames(result);
         return folder.replace(staging -> files(staging, result, info, description, hgrmFiles));
+    }
+
+    /**
+     * Writes the report's files straight into {@code dir}, a folder the caller stages (e.g. a sweep's own staging
+     * folder, swapped in whole by its {@link ReportFolder}); no lock and no swap of its own.
+     */
+    public static List<Path> writeInto(Path dir, RunResult result, RunInfo info, RunPage.Description description)
+            throws IOException {
+        Files.createDirectories(dir);
+        return files(dir, result, info, description, hgrmFileNames(result));
     }
 
     private static List<Path> files(Path outDir, RunResult result, RunInfo info, RunPage.Description description,

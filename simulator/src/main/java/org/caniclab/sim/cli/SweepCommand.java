@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.caniclab.reports.RunInfo;
 import org.caniclab.reports.RunReportWriter;
+import org.caniclab.reports.ReportFolder;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SweepReportWriter;
 import org.caniclab.reports.html.RunPage;
@@ -105,27 +106,36 @@ final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+        Path dir = out != null ? out : Path.of("out", options.load().name() + "-sweep");
         Sweep.Outcome outcome;
-        try {
-            outcome = Sweep.run(plan, simulator, threads, VersionProvider.version(), new Sweep.Listener() {
-                @Override
-                public void progress(int done, int total) {
-                    bar.runs(done, total);
-                }
-            });
-        } finally {
-            bar.finish();
-        }
-        Path dir = out != null ? out : Path.of("out", outcome.scenarios().get(0).name() + "-sweep");
         List<Path> written;
-        try {
-            written = new ArrayList<>(SweepReportWriter.write(dir, outcome.result(), options.question(), SHOWN));
-            if (keepRuns) {
-                written.addAll(writeRuns(dir, outcome));
+        // Checked and locked before anything runs; the files are written whole, then swapped in (an interrupted
+        // sweep leaves the previous folder as it was).
+        try (ReportFolder folder = ReportFolder.lock(dir)) {
+            ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+            try {
+                outcome = Sweep.run(plan, simulator, threads, VersionProvider.version(), new Sweep.Listener() {
+                    @Override
+                    public void progress(int done, int total) {
+                        bar.runs(done, total);
+                    }
+                });
+            } finally {
+                bar.finish();
             }
-        } catch (IOException | RuntimeException e) {
-            throw new InternalFailure(dir, e);
+            Sweep.Outcome done = outcome;
+            try {
+                written = folder.replace(staging -> {
+                    List<Path> files = new ArrayList<>(SweepReportWriter.write(staging, done.result(),
+                            options.question(), SHOWN));
+                    if (keepRuns) {
+                        files.addAll(writeRuns(staging, done));
+                    }
+                    return files;
+                });
+            } catch (IOException | RuntimeException e) {
+                throw new InternalFailure(dir, e);
+            }
         }
         if (!quiet) {
             stdout.print(SweepReportWriter.table(outcome.result(), SHOWN));
@@ -144,7 +154,7 @@ final class SweepCommand implements Callable<Integer> {
         for (var run : result.runs()) {
             RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
                     org.caniclab.sim.ProgressListener.NONE);
-            files.addAll(RunReportWriter.write(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
+            files.addAll(RunReportWriter.writeInto(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
                     r, RunInfo.capture(0, r.header().events()), new RunPage.Description(options.question())));
         }
         return files;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code replay --out}: checked and locked before the run; a report replaces the folder's earlier one whole. */
 class ReplayOutTest {
     private static final String ACCEPTED = "; accepted: a path that does not exist yet, an empty folder or an earlier "
-            + "report folder (with summary.json or run-info.json), inside a folder that can be written";
+            + "report folder (with summary.json, run-info.json or sweep.json), inside a folder that can be written";
 
     @TempDir
     Path dir;
@@ -92,7 +92,7 @@ class ReplayOutTest {
         Path mine = Files.createDirectory(dir.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "keep me");
         assertRefusedBeforeTheRun(mine.toString(), "error: --out '" + mine + "' is a folder that holds no report (no "
-                + "summary.json or run-info.json) and a report replaces the whole folder, so it is left alone"
+                + "summary.json, run-info.json or sweep.json) and a report replaces the whole folder, so it is left alone"
                 + ACCEPTED);
         assertEquals(List.of("notes.txt"), names(mine));
     }

@@ -116,6 +116,23 @@ class SweepTest {
     }
 
     @Test
+    void aSweepReplacesAnEarlierSweepWholeAndRefusesAFileAsItsFolder() throws IOException {
+        Path out = dir.resolve("again");
+        assertEquals(0, cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "2", "--keep-runs",
+                "--out", out.toString(), "--quiet").exit());
+        assertTrue(Files.isDirectory(out.resolve("runs/v0-r1")));
+        Run second = cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "1", "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, second.exit(), second.err());
+        assertFalse(Files.exists(out.resolve("runs")), "nothing of the earlier sweep is left beside the new one");
+        assertEquals(2, Files.readAllLines(out.resolve("runs.csv")).size());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Run refused = cli("sweep", steady().toString(), "-r", "1", "--out", file.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void keepRunsWritesEachRunsReportAsReplayWould() throws IOException {
         Path out = dir.resolve("kept");
         Run r = cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "2", "--keep-runs", "--out",

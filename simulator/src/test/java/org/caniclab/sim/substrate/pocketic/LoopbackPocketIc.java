@@ -27,6 +27,12 @@ public final class LoopbackPocketIc implements AutoCloseable {
         return new LoopbackPocketIc(FakePocketIc.start());
     }
 
+    /** The next create is rejected by the management canister with this reject code, error code and message. */
+    public LoopbackPocketIc rejectNextCreate(int rejectCode, int errorCode, String message) {
+        fake.rejectNextCreate(new FakePocketIc.Reject(rejectCode, errorCode, message));
+        return this;
+    }
+
     /** {@code http://127.0.0.1:<port>}. */
     public String url() {
         return fake.url().toString();

@@ -88,8 +88,15 @@ class SlowedRegistryGateIT {
 
     @Test
     void gatePassesTheIndexAndFailsTheLinearRegistrySwappedIn() throws Exception {
+        // The as-built run must pass; on a shared machine one brief measurement can be slowed by a neighbour (the
+        // index's 9 ns at 100 000 workers against 9 ns at 10 is a ratio near 1, bounded at 2), so it gets up to three
+        // tries. The slowed run below is not retried: its ratios are 1 to 10 000, which no neighbour can hide.
+        Map<String, Verdict> pass = Map.of("index-count-flat", Verdict.PASS, "index-beats-linear", Verdict.PASS);
         Map<String, Verdict> asBuilt = runAndCheck("as-built");
-        assertEquals(Map.of("index-count-flat", Verdict.PASS, "index-beats-linear", Verdict.PASS), asBuilt);
+        for (int attempt = 2; attempt <= 3 && !asBuilt.equals(pass); attempt++) {
+            asBuilt = runAndCheck("as-built-" + attempt);
+        }
+        assertEquals(pass, asBuilt);
 
         Map<String, Verdict> slowed = runAndCheck("slowed-registry",
                 "-D" + RegistryBenchmark.REGISTRY_PROPERTY + "=linear");

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
                 + "until interrupted (Ctrl-C, SIGTERM). Runs it has in progress when it stops are run again "
                 + "elsewhere by their sweep."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal", "2:the usage is invalid",
-            "3:the member could not start (port taken, address not this machine's)", "4:internal error"})
+        exitCodeList = {"2:the usage is invalid",
+            "3:the member could not start (port taken, address not this machine's)", "4:internal error",
+            "130/143:stopped by SIGINT/SIGTERM, after leaving the cluster (the JVM's status for the signal)"})
 final class WorkerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

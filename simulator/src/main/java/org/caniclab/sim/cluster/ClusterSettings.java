@@ -13,7 +13,6 @@ import java.util.List;
 final class ClusterSettings {
     static final String CLUSTER_NAME = "caniclab-sweep";
     static final String EXECUTOR = "caniclab-runs";
-    static final int DEFAULT_PORT = 5701;
     /** How long a sweep tries to reach the cluster, at the start and after losing every connection. */
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 

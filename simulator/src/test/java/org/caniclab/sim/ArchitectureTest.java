@@ -41,6 +41,8 @@ class ArchitectureTest {
             Map.entry("sim.substrate.", List.of(CORE, "reports", "sim", "sim.model", "sim.collect", "sim.substrate",
                     "sim.substrate.management")),
             Map.entry("sim.sweep", List.of(CORE, "reports", "sim", "sim.model", "sim.scenario")),
+            Map.entry("sim.cluster", List.of("reports", "sim", "sim.model", "sim.scenario", "sim.substrate",
+                    "sim.sweep")),
             Map.entry("sim.cli", List.of("core.", "reports.", "reports", "sim", "sim."))));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.caniclab\\.([a-z.]+?)\\.[A-Z]",
             Pattern.MULTILINE);
@@ -79,9 +81,28 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), violations);
+        assertEquals(List.of(), hazelcastOutsideCluster(), "only sim.cluster may import Hazelcast: a local sweep "
+                + "loads none of it");
         for (String p : packagesSeen) {
             allowed(p); // every package has a rule
         }
+    }
+
+    private static List<String> hazelcastOutsideCluster() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String module : List.of("core", "reports", "simulator")) {
+            try (Stream<Path> files = Files.walk(root().resolve(module).resolve("src/main/java"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    String text = read(f);
+                    if (!text.contains("package org.caniclab.sim.cluster;")
+                            && Pattern.compile("^import (static )?com\\.hazelcast\\.", Pattern.MULTILINE)
+                                    .matcher(text).find()) {
+                        out.add(root().relativize(f).toString());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test

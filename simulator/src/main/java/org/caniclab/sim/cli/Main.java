@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
         cli.addSubcommand(new CommandLine(new VerifyCommand(terminal)));
+        cli.addSubcommand(new CommandLine(new WorkerCommand()));
         Failures failures = new Failures();
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);
@@ -64,6 +65,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, sweep, validate, verify");
+        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, sweep, validate, verify, worker");
     }
 }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "plan), index.html (the charted figures against the first --vary key, with their intervals), and with --keep-runs each run's own report under runs/. Byte-identical whatever --parallel."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run finished", "2:the scenario, a --vary value or the usage is invalid",
-            "4:internal error (details in the error.log named)"})
+            "3:the --cluster is unreachable, or lost a run too often", "4:internal error (details in the error.log named)"})
 final class SweepCommand implements Callable<Integer> {
     /** The figures the terminal table shows (the files hold every figure). */
     static final List<String> SHOWN = List.of("workers_peak", "overshoot_peak", "creates_completed",
@@ -74,6 +74,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--keep-runs", description = "Also write each run's own report, under DIR/runs/v<variant>-r<rep>/.")
     boolean keepRuns;
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+            description = "Run on the cluster of 'caniclab worker' members at these addresses instead of here "
+                    + "(--parallel then does not apply). The files are byte-identical to a local sweep's.")
+    String cluster;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no table; only errors.")
     boolean quiet;
@@ -113,13 +118,16 @@ final class SweepCommand implements Callable<Integer> {
         // sweep leaves the previous folder as it was).
         try (ReportFolder folder = ReportFolder.lock(dir)) {
             ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+            Sweep.Listener progress = new Sweep.Listener() {
+                @Override
+                public void progress(int done, int total) {
+                    bar.runs(done, total);
+                }
+            };
             try {
-                outcome = Sweep.run(plan, simulator, threads, VersionProvider.version(), new Sweep.Listener() {
-                    @Override
-                    public void progress(int done, int total) {
-                        bar.runs(done, total);
-                    }
-                });
+                outcome = cluster == null
+                        ? Sweep.run(plan, simulator, threads, VersionProvider.version(), progress)
+                        : ClusterSweep.run(spec, cluster, plan, progress);
             } finally {
                 bar.finish();
             }

@@ -139,11 +139,27 @@ public final class ScenarioLoader {
      * @throws ScenarioException naming file, line, key path, the problem and what is accepted
      */
     public static Scenario load(Path file, List<String> overrides) {
+        return load(file, text(file), overrides);
+    }
+
+    /**
+     * Loads a scenario from its text, as {@link #load(Path, List)} would from {@code file} holding it: a sweep reads
+     * the file once and hands the same text to every run, wherever it runs (a cluster member loads what the sweep
+     * read, not what the file holds by then).
+     *
+     * @param file where the text came from: errors name it, the scenario's name defaults to its stem, and relative
+     *     files it refers to are resolved against its directory
+     */
+    public static Scenario load(Path file, String text, List<String> overrides) {
         String display = file.toString();
-        String text = read(file, display, "scenario file", null);
         Source src = new Source(display, TomlDocument.parse(text, display));
         Overrides.apply(overrides, src);
         return new Reader(file, src, new TomlTable(src, KeyPath.ROOT, src.root())).scenario();
+    }
+
+    /** A scenario file's text, read as {@link #load(Path, List)} reads it (a {@link ScenarioException} if not). */
+    public static String text(Path file) {
+        return read(file, file.toString(), "scenario file", null);
     }
 
     // ---- the reader -----------------------------------------------------------------------------------------

@@ -1,26 +1,22 @@
 package org.caniclab.sim.sweep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.caniclab.reports.RunResult;
-import org.caniclab.reports.SummaryScalars;
 import org.caniclab.reports.SweepResult;
-import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioLoader;
 
 /**
- * Runs a {@link SweepPlan} in this JVM through the in-process {@link Substrate} API: every variant is loaded (and so
- * validated) before anything runs, then every (variant, replication) runs on a pool of {@code parallel} threads, and
- * the results are gathered in plan order. Each run is deterministic and independent, so the result does not depend
- * on {@code parallel} or on scheduling.
+ * Runs a {@link SweepPlan}: every variant is loaded (and so validated) before anything runs, then every
+ * (variant, replication) is handed to a {@link RunExecutor} — threads of this JVM through the in-process
+ * {@link Substrate} API, or a cluster — and the results are gathered in plan order. Each run is deterministic and
+ * depends only on its scenario and seed, so the result does not depend on the executor, its parallelism or on
+ * scheduling.
  *
  * <pre>{@code
  * Sweep.Outcome o = Sweep.run(plan, new Simulator(), 2, "0.1.0", Sweep.Listener.NONE);
@@ -37,7 +33,10 @@ public final class Sweep {
         /** {@code done} of {@code total} runs have finished. Called from worker threads. */
         default void progress(int done, int total) {}
 
-        /** One run finished (from a worker thread): variant index, replication, and what it produced. */
+        /**
+         * One run finished (from a worker thread): variant index, replication, and what it produced. Only an
+         * executor that runs in this JVM has the whole result at hand; a cluster's tells {@link #progress} only.
+         */
         default void finished(int variant, int replication, RunResult result) {}
     }
 
@@ -45,21 +44,34 @@ public final class Sweep {
     public record Outcome(SweepResult result, List<Scenario> scenarios) {}
 
     /**
-     * Loads every variant (a bad value fails here, naming the key, before any run), then runs them all.
+     * Loads every variant (a bad value fails here, naming the key, before any run), then runs them all on
+     * {@code parallel} threads of this JVM.
      *
      * @throws org.caniclab.sim.scenario.ScenarioException for a variant that does not load
      * @throws InterruptedException when interrupted; runs in flight are abandoned and nothing is returned
      */
     public static Outcome run(SweepPlan plan, Substrate substrate, int parallel, String toolVersion, Listener listener)
             throws InterruptedException {
-        Objects.requireNonNull(substrate, "substrate");
-        if (parallel < 1) {
-            throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
-        }
+        return run(plan, RunExecutor.local(substrate, parallel), toolVersion, listener);
+    }
+
+    /**
+     * Loads every variant (a bad value fails here, naming the key, before any run), then hands every
+     * (variant, replication) to {@code executor} and gathers the figures in plan order.
+     *
+     * @throws org.caniclab.sim.scenario.ScenarioException for a variant that does not load
+     * @throws InterruptedException when interrupted; runs in flight are abandoned and nothing is returned
+     */
+    public static Outcome run(SweepPlan plan, RunExecutor executor, String toolVersion, Listener listener)
+            throws InterruptedException {
+        Objects.requireNonNull(executor, "executor");
         List<List<String>> values = plan.variants();
+        // Read once: every variant, here or on another machine, is loaded from this same text.
+        String text = ScenarioLoader.text(plan.scenario());
+        Path file = plan.scenario().toAbsolutePath();
         List<Scenario> scenarios = new ArrayList<>();
         for (List<String> v : values) {
-            Scenario s = ScenarioLoader.load(plan.scenario(), plan.overridesOf(v));
+            Scenario s = ScenarioLoader.load(plan.scenario(), text, plan.overridesOf(v));
             if (plan.seed().isPresent()) {
                 s = s.withSeed(plan.seed().getAsLong());
             }
@@ -70,48 +82,23 @@ public final class Sweep {
         for (int r = 0; r < plan.replications(); r++) {
             seeds.add(SweepPlan.seedOf(base, r));
         }
-        int total = values.size() * plan.replications();
-        SweepResult.Run[] runs = new SweepResult.Run[total];
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, total), r -> {
-            Thread t = new Thread(r, "sweep-run");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int v = 0; v < values.size(); v++) {
-                for (int r = 0; r < plan.replications(); r++) {
-                    int variant = v;
-                    int replication = r;
-                    long seed = seeds.get(r);
-                    Scenario scenario = scenarios.get(v).withSeed(seed);
-                    futures.add(pool.submit(() -> {
-                        RunResult result = substrate.run(scenario, ProgressListener.NONE);
-                        runs[variant * plan.replications() + replication] =
-                                new SweepResult.Run(variant, replication, seed, SummaryScalars.of(result));
-                        listener.finished(variant, replication, result);
-                        listener.progress(done.incrementAndGet(), total);
-                        return null;
-                    }));
-                }
+        List<RunTask> tasks = new ArrayList<>();
+        for (int v = 0; v < values.size(); v++) {
+            RunTask.Source source = new RunTask.Source(file, text, plan.overridesOf(values.get(v)));
+            for (int r = 0; r < plan.replications(); r++) {
+                long seed = seeds.get(r);
+                tasks.add(new RunTask(tasks.size(), v, r, seed, scenarios.get(v).withSeed(seed), source));
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        }
+        List<LinkedHashMap<String, Double>> figures = executor.runAll(tasks, listener);
+        if (figures.size() != tasks.size()) {
+            throw new IllegalStateException("the executor returned " + figures.size() + " results for "
+                    + tasks.size() + " runs");
+        }
+        List<SweepResult.Run> runs = new ArrayList<>();
+        for (RunTask t : tasks) {
+            runs.add(new SweepResult.Run(t.variant(), t.replication(), t.seed(),
+                    Objects.requireNonNull(figures.get(t.index()), "figures")));
         }
         List<SweepResult.Variant> variants = new ArrayList<>();
         for (int v = 0; v < values.size(); v++) {
@@ -119,6 +106,6 @@ public final class Sweep {
         }
         SweepResult.Header header = new SweepResult.Header(scenarios.get(0).name(), plan.scenario().toString(),
                 "sim", toolVersion, plan.overrides(), plan.replications(), seeds);
-        return new Outcome(new SweepResult(header, plan.keys(), variants, List.of(runs)), List.copyOf(scenarios));
+        return new Outcome(new SweepResult(header, plan.keys(), variants, List.copyOf(runs)), List.copyOf(scenarios));
     }
 }

@@ -1,6 +1,7 @@
 package org.caniclab.reports;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the requests sent to one pool experienced over a run.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param latencyMs end-to-end latency of completed requests, in milliseconds
  * @param waitMsMean mean time spent queued before service, in milliseconds
  * @param utilizationMean mean fraction of worker capacity in use, 0 to 1
+ * @param batchMeans with {@code run.batches}: the batch means of the wait and the latency
  */
 public record RequestStats(
         long arrived,
@@ -23,12 +25,20 @@ public record RequestStats(
         long rejected,
         LatencySummary latencyMs,
         double waitMsMean,
-        double utilizationMean) {
+        double utilizationMean,
+        Optional<BatchMeans> batchMeans) {
 
     /** A pool that received no requests. */
     public static final RequestStats NONE = new RequestStats(0, 0, 0, LatencySummary.ZERO, 0, 0);
 
     public RequestStats {
         Objects.requireNonNull(latencyMs, "latencyMs");
+        Objects.requireNonNull(batchMeans, "batchMeans");
+    }
+
+    /** Without batch means. */
+    public RequestStats(long arrived, long completed, long rejected, LatencySummary latencyMs, double waitMsMean,
+            double utilizationMean) {
+        this(arrived, completed, rejected, latencyMs, waitMsMean, utilizationMean, Optional.empty());
     }
 }

@@ -16,13 +16,20 @@ import java.util.Objects;
  * @param mode concurrency mode ({@code seed-0.33.3}, {@code reserved})
  * @param simulatedSeconds virtual time covered by the run
  * @param events number of engine events processed
+ * @param warmupSeconds {@code run.warmup}: statistics ignore requests arriving before it
  */
 public record RunHeader(
-        String scenario, long seed, String backend, String mode, double simulatedSeconds, long events) {
+        String scenario, long seed, String backend, String mode, double simulatedSeconds, long events,
+        double warmupSeconds) {
 
     public RunHeader {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(mode, "mode");
+    }
+
+    /** A header of a run without warm-up. */
+    public RunHeader(String scenario, long seed, String backend, String mode, double simulatedSeconds, long events) {
+        this(scenario, seed, backend, mode, simulatedSeconds, events, 0);
     }
 }

@@ -1,7 +1,9 @@
 package org.caniclab.reports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * @param maxHeapBytes the JVM's maximum heap
  * @param substrate what the substrate says about itself (a network backend's endpoint and agent version), in key
  *     order; empty for the simulator, and then not written
+ * @param provenance how the report was made (scenario file, overrides, seed, tool version, backend); written as
+ *     {@code "provenance"} when present
  */
 public record RunInfo(
         double wallSeconds,
@@ -32,12 +36,41 @@ public record RunInfo(
         String jvmName,
         int availableProcessors,
         long maxHeapBytes,
-        SortedMap<String, String> substrate) {
+        SortedMap<String, String> substrate,
+        Optional<Provenance> provenance) {
 
     public RunInfo {
         Objects.requireNonNull(javaVersion, "javaVersion");
         Objects.requireNonNull(jvmName, "jvmName");
         substrate = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(substrate));
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /**
+     * How a report was made, so that it can be made again: {@code caniclab replay <scenarioFile> --set ...
+     * --seed <seed> --backend <backend>} with tool {@code toolVersion}.
+     *
+     * <pre>{@code
+     * new RunInfo.Provenance("scenarios/steady.toml", List.of("hub.mode=reserved"), 7, "0.1.0", "sim")
+     * }</pre>
+     *
+     * @param overrides the {@code --set} overrides applied, in order (a sweep run's include its variant's values)
+     */
+    public record Provenance(String scenarioFile, List<String> overrides, long seed, String toolVersion,
+            String backend) {
+        public Provenance {
+            Objects.requireNonNull(scenarioFile, "scenarioFile");
+            overrides = List.copyOf(overrides);
+            Objects.requireNonNull(toolVersion, "toolVersion");
+            Objects.requireNonNull(backend, "backend");
+        }
+    }
+
+    /** Without provenance. */
+    public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
+            int availableProcessors, long maxHeapBytes, SortedMap<String, String> substrate) {
+        this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
+                Optional.empty());
     }
 
     /** Without substrate facts. */
@@ -49,7 +82,13 @@ public record RunInfo(
     /** This info with the substrate's facts (e.g. {@code endpoint}, {@code agent}). */
     public RunInfo withSubstrate(Map<String, String> facts) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                new TreeMap<>(facts));
+                new TreeMap<>(facts), provenance);
+    }
+
+    /** This info saying how the report was made. */
+    public RunInfo withProvenance(Provenance p) {
+        return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
+                substrate, Optional.of(p));
     }
 
     /** Describes this JVM, given the wall time the caller measured and the events processed. */

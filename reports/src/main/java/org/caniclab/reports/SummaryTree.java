@@ -22,6 +22,9 @@ final class SummaryTree {
         root.put("backend", h.backend());
         root.put("mode", h.mode());
         root.set("simulated_seconds", Json.number(h.simulatedSeconds(), Json.SECONDS));
+        root.set("warmup_seconds", Json.number(h.warmupSeconds(), Json.SECONDS));
+        // MSER-5 on each pool's sampled queue depth: where the timeline's transient seems to end.
+        root.set("suggested_warmup_seconds", Json.number(Mser.suggestedWarmupSeconds(result), Json.SECONDS));
         root.put("events", h.events());
         ObjectNode pools = root.putObject("pools");
         for (PoolSummary pool : result.pools()) {
@@ -73,7 +76,27 @@ final class SummaryTree {
         latency.set("max", Json.number(l.max(), Json.MS));
         requests.set("wait_ms_mean", Json.number(r.waitMsMean(), Json.MS));
         requests.set("utilization_mean", Json.number(r.utilizationMean(), Json.RATIO));
+        r.batchMeans().ifPresent(b -> {
+            ObjectNode batches = requests.putObject("batch_means").put("batches", b.batches());
+            batches.set("wait_ms", estimate(b.waitEstimate()));
+            batches.set("latency_ms", estimate(b.latencyEstimate()));
+        });
         return node;
+    }
+
+    /** A batch-means estimate; an undefined figure (too few batches) is null. */
+    private static ObjectNode estimate(BatchMeans.Estimate e) {
+        ObjectNode node = NODES.objectNode().put("n", e.n());
+        node.set("mean", orNull(e.mean(), Json.MS));
+        node.set("half_width_95", orNull(e.halfWidth(), Json.MS));
+        node.set("lo_95", orNull(e.lo(), Json.MS));
+        node.set("hi_95", orNull(e.hi(), Json.MS));
+        node.set("lag1", orNull(e.lag1(), Json.RATIO));
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode orNull(double x, int scale) {
+        return Double.isFinite(x) ? Json.number(x, scale) : NODES.nullNode();
     }
 
     static ObjectNode runInfo(RunInfo info) {
@@ -88,6 +111,15 @@ final class SummaryTree {
             ObjectNode substrate = root.putObject("substrate");
             info.substrate().forEach(substrate::put);
         }
+        info.provenance().ifPresent(p -> {
+            ObjectNode made = root.putObject("provenance");
+            made.put("scenario_file", p.scenarioFile());
+            ArrayNode sets = made.putArray("overrides");
+            p.overrides().forEach(sets::add);
+            made.put("seed", p.seed());
+            made.put("tool_version", p.toolVersion());
+            made.put("backend", p.backend());
+        });
         return root;
     }
 }

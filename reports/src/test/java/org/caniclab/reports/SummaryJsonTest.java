@@ -35,8 +35,8 @@ class SummaryJsonTest {
     void writesKeysInDocumentedOrder() throws Exception {
         JsonNode root = writeAndParse(Fixtures.smallRun());
 
-        assertEquals(List.of("scenario", "seed", "backend", "mode", "simulated_seconds", "events", "pools",
-                "metrics"), keys(root));
+        assertEquals(List.of("scenario", "seed", "backend", "mode", "simulated_seconds", "warmup_seconds",
+                "suggested_warmup_seconds", "events", "pools", "metrics"), keys(root));
         assertEquals(List.of("api", "web"), keys(root.get("pools")));
         assertEquals(List.of("min_workers", "max_workers", "workers_final", "workers_peak", "overshoot_peak",
                 "creates_started", "creates_completed", "creates_failed", "creates_orphaned", "cycles_spent",
@@ -76,6 +76,8 @@ class SummaryJsonTest {
                   "backend": "sim",
                   "mode": "reserved",
                   "simulated_seconds": 1.5,
+                  "warmup_seconds": 0,
+                  "suggested_warmup_seconds": 0,
                   "events": 1234,
                   "pools": {
                     "api": {

@@ -49,7 +49,8 @@ final class SimulationRun {
         RandomStreams streams = new RandomStreams(settings.seed());
         for (PoolSpec p : scenario.pools()) {
             Pool pool = new Pool(p.name(), p.service(), p.router(), engine, scenario.ic().roundNanos(),
-                    settings.warmupNanos(), streams.stream("pool/" + p.name() + "/service"),
+                    settings.warmupNanos(), settings.durationNanos(), settings.batches(),
+                    streams.stream("pool/" + p.name() + "/service"),
                     streams.stream("pool/" + p.name() + "/router"));
             if (pools.put(p.name(), pool) != null) {
                 throw new IllegalArgumentException("pool '" + p.name() + "' is defined twice");
@@ -120,7 +121,7 @@ final class SimulationRun {
             histograms.put(spec.name(), pool.latencyHistogram());
         }
         RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
-                settings.durationNanos() / 1e9, engine.eventsProcessed());
+                settings.durationNanos() / 1e9, engine.eventsProcessed(), settings.warmupNanos() / 1e9);
         return collector.result(header, outcomes, driver, histograms);
     }
 

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caniclab.reports.Comparison;
 import org.caniclab.reports.ReportFolderException;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.scenario.ScenarioException;
@@ -55,6 +56,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         try {
             if (ex instanceof ScenarioException || ex instanceof TraceFormatException
                     || ex instanceof IdentityFileException || ex instanceof IcUsageException) {
+                err.println("error: " + oneLine(ex.getMessage()));
+                return BAD_INPUT;
+            }
+            if (ex instanceof Comparison.Invalid) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code caniclab} command line: {@code replay}, {@code validate} and {@code verify} on scenario files.
+ * The {@code caniclab} command line: {@code replay}, {@code sweep}, {@code validate} and {@code verify} on scenario
+ * files, {@code compare} on report folders.
  * Exit codes follow the conventions: 0 ok, 1 an expectation failed (or verify found a violation), 2 bad
  * input or usage, 3 substrate unavailable, 4 internal error, 5 verify inconclusive (its search was cut).
  *
@@ -54,6 +55,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
         cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
+        cli.addSubcommand(new CommandLine(new CompareCommand()));
         cli.addSubcommand(new CommandLine(new ValidateCommand()));
         cli.addSubcommand(new CommandLine(new VerifyCommand(terminal)));
         cli.addSubcommand(new CommandLine(new WorkerCommand()));
@@ -65,6 +67,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command; accepted: replay, sweep, validate, verify, worker");
+        throw new ParameterException(spec.commandLine(),
+                "missing command; accepted: replay, sweep, compare, validate, verify, worker");
     }
 }

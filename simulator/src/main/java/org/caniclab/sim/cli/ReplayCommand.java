@@ -14,6 +14,7 @@ import org.caniclab.reports.Expectation;
 import org.caniclab.reports.ExpectationResult;
 import org.caniclab.reports.ReportFolder;
 import org.caniclab.reports.RunInfo;
+import org.caniclab.reports.RunLengthAdvice;
 import org.caniclab.reports.RunReportWriter;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.html.RunPage;
@@ -179,7 +180,9 @@ final class ReplayCommand implements Callable<Integer> {
                 double wall = (System.nanoTime() - start) / 1e9;
                 result = result.withExpectations(evaluate(scenario, result));
                 written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
-                        .withSubstrate(substrate.runInfo()), new RunPage.Description(options.question()));
+                        .withSubstrate(substrate.runInfo()).withProvenance(new RunInfo.Provenance(
+                                options.scenario.toString(), options.sets, result.header().seed(),
+                                VersionProvider.version(), backend.label())), new RunPage.Description(options.question()));
             } catch (TraceFormatException | SubstrateUnavailableException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -198,6 +201,7 @@ final class ReplayCommand implements Callable<Integer> {
             stdout.print(RunReportWriter.summaryText(result));
             stdout.println();
             stdout.println("report: " + outDir + " (" + written.size() + " files)");
+            RunLengthAdvice.warnings(result).forEach(stderr::println);
         }
         stdout.flush();
         stderr.flush();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.caniclab.reports.RunInfo;
@@ -15,6 +16,8 @@ import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SweepReportWriter;
 import org.caniclab.reports.html.RunPage;
 import org.caniclab.sim.Substrate;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.SweepSpec;
 import org.caniclab.sim.sweep.Sweep;
 import org.caniclab.sim.sweep.SweepPlan;
 import picocli.CommandLine.Command;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a scenario over a grid of values with replications and writes per-run and aggregate tables.",
         description = {"Every combination of the --vary values (each KEY a --set path, validated like --set before "
-                + "anything runs) is run R times; replication r uses the same seed in every variant (common random "
+                + "anything runs; without --vary, the scenario's [[sweep.vary]] entries) is run R times; replication r uses the same seed in every variant (common random "
                 + "numbers), replication 0 the scenario's own seed. Outputs in DIR: runs.csv (one row per run: the "
                 + "varied values, replication, seed, every figure of summary.json by its dotted path), aggregate.csv "
                 + "(per variant and figure: n, mean, sd, Student-t 95% half-width and interval), sweep.json (the "
@@ -41,6 +44,8 @@ import picocli.CommandLine.Spec;
             "3:the --cluster is unreachable, or lost a run too often", "4:internal error (details in the error.log named)"})
 final class SweepCommand implements Callable<Integer> {
     /** The figures the terminal table shows (the files hold every figure). */
+    /** Replications when neither --replications nor the scenario's [sweep] says. */
+    static final int DEFAULT_REPLICATIONS = 10;
     static final List<String> SHOWN = List.of("workers_peak", "overshoot_peak", "creates_completed",
             "requests.completed", "requests.rejected", "requests.wait_ms_mean", "requests.latency_ms.p99",
             "requests.utilization_mean");
@@ -56,9 +61,10 @@ final class SweepCommand implements Callable<Integer> {
                     + "variants are the cross product, the first --vary slowest.")
     List<String> vary = new ArrayList<>();
 
-    @Option(names = {"-r", "--replications"}, paramLabel = "R", defaultValue = "10",
-            description = "Runs per variant, each with its own seed (default: ${DEFAULT-VALUE}).")
-    int replications;
+    @Option(names = {"-r", "--replications"}, paramLabel = "R",
+            description = "Runs per variant, each with its own seed (default: the scenario's sweep.replications, "
+                    + "else 10).")
+    Integer replications;
 
     @Option(names = "--parallel", paramLabel = "N",
             description = "Runs at once (default: the number of processors). Results do not depend on it.")
@@ -93,6 +99,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // A [sweep] table states the study; each flag given overrides its part of it.
+        Scenario loaded = options.load();
+        Optional<SweepSpec> stated = loaded.sweep();
+        int replications = this.replications != null ? this.replications
+                : stated.map(SweepSpec::replications).orElse(DEFAULT_REPLICATIONS);
         if (replications < 1) {
             throw new ParameterException(spec.commandLine(), "--replications " + replications
                     + " is not a run count; accepted: an integer >= 1");
@@ -104,14 +115,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepPlan plan;
         try {
-            plan = new SweepPlan(options.scenario, options.sets, parseVary(), replications,
+            List<SweepPlan.Vary> varied = !vary.isEmpty() ? parseVary() : stated.map(SweepCommand::fromFile)
+                    .orElse(List.of());
+            plan = new SweepPlan(options.scenario, options.sets, varied, replications,
                     seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path dir = out != null ? out : Path.of("out", options.load().name() + "-sweep");
+        Path dir = out != null ? out : Path.of("out", loaded.name() + "-sweep");
         Sweep.Outcome outcome;
         List<Path> written;
         // Checked and locked before anything runs; the files are written whole, then swapped in (an interrupted
@@ -137,7 +150,7 @@ final class SweepCommand implements Callable<Integer> {
                     List<Path> files = new ArrayList<>(SweepReportWriter.write(staging, done.result(),
                             options.question(), SHOWN));
                     if (keepRuns) {
-                        files.addAll(writeRuns(staging, done));
+                        files.addAll(writeRuns(staging, done, plan));
                     }
                     return files;
                 });
@@ -156,16 +169,23 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Each run's own report, re-run from its seed so that keeping runs costs no memory during the sweep. */
-    private List<Path> writeRuns(Path dir, Sweep.Outcome outcome) throws IOException {
+    private List<Path> writeRuns(Path dir, Sweep.Outcome outcome, SweepPlan plan) throws IOException {
         List<Path> files = new ArrayList<>();
         var result = outcome.result();
         for (var run : result.runs()) {
             RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
                     org.caniclab.sim.ProgressListener.NONE);
             files.addAll(RunReportWriter.writeInto(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
-                    r, RunInfo.capture(0, r.header().events()), new RunPage.Description(options.question())));
+                    r, RunInfo.capture(0, r.header().events()).withProvenance(new RunInfo.Provenance(
+                            options.scenario.toString(), plan.overridesOf(result.variants().get(run.variant()).values()),
+                            run.seed(), VersionProvider.version(), result.header().backend())),
+                    new RunPage.Description(options.question())));
         }
         return files;
+    }
+
+    private static List<SweepPlan.Vary> fromFile(SweepSpec spec) {
+        return spec.vary().stream().map(v -> new SweepPlan.Vary(v.key(), v.values())).toList();
     }
 
     private List<SweepPlan.Vary> parseVary() {

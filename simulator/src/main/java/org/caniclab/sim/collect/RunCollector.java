@@ -11,6 +11,7 @@ import org.caniclab.core.driver.HubEvent;
 import org.caniclab.core.driver.HubListener;
 import org.caniclab.core.metrics.MetricRow;
 import org.caniclab.core.metrics.ScalingMetrics;
+import org.caniclab.reports.BatchMeans;
 import org.caniclab.reports.LatencySummary;
 import org.caniclab.reports.MetricCount;
 import org.caniclab.reports.OrchestrationEvent;
@@ -72,8 +73,11 @@ public final class RunCollector implements HubListener {
             return RequestStats.NONE;
         }
         PoolStats s = stats.get();
+        Optional<BatchMeans> batches = s.batches().map(b -> new BatchMeans(b.waitSumNanos().length,
+                PoolStats.Batches.means(b.waitSumNanos(), b.waitCount(), 1_000_000.0),
+                PoolStats.Batches.means(b.latencySumNanos(), b.latencyCount(), 1_000_000.0)));
         return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
-                s.meanWaitNanos() / 1_000_000.0, s.utilization());
+                s.meanWaitNanos() / 1_000_000.0, s.utilization(), batches);
     }
 
     /** A pool's outcome with the hub's create counters. */

@@ -43,9 +43,18 @@ public final class Pool implements ArrivalSink {
      */
     public Pool(String name, ServiceModel service, RouterKind router, Engine engine, long roundNanos,
             long warmupNanos, SplittableRandom serviceRng, SplittableRandom routerRng) {
+        this(name, service, router, engine, roundNanos, warmupNanos, 0, 0, serviceRng, routerRng);
+    }
+
+    /**
+     * As above, keeping batch sums ({@link PoolStats#batches()}) over {@code batches} equal slices of
+     * {@code [warmupNanos, endNanos)} when {@code batches > 0}.
+     */
+    public Pool(String name, ServiceModel service, RouterKind router, Engine engine, long roundNanos,
+            long warmupNanos, long endNanos, int batches, SplittableRandom serviceRng, SplittableRandom routerRng) {
         this.name = Objects.requireNonNull(name, "name");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.stats = new Statistics(warmupNanos);
+        this.stats = new Statistics(warmupNanos, endNanos, batches);
         this.workers = new WorkerSet(Router.of(router, routerRng));
         this.discipline = ServiceDiscipline.of(name, service, engine, roundNanos, workers, stats, serviceRng);
     }

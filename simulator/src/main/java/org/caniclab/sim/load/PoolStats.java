@@ -1,6 +1,7 @@
 package org.caniclab.sim.load;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,11 +23,42 @@ import org.HdrHistogram.Histogram;
  * @param utilization busy time / worker time after the warm-up, 0 when no worker existed
  * @param latencyNanos the pool's live latency histogram of completed measured requests (arrival to end of
  *     service), nanoseconds: later events keep recording into it, so read it, never record into it
+ * @param batches with {@code run.batches}: the per-batch sums of waits and latencies
  */
 public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
-        double utilization, Histogram latencyNanos) {
+        double utilization, Histogram latencyNanos, Optional<Batches> batches) {
 
     public PoolStats {
         Objects.requireNonNull(latencyNanos, "latencyNanos");
+        Objects.requireNonNull(batches, "batches");
+    }
+
+    /** Without batch sums. */
+    public PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
+            double utilization, Histogram latencyNanos) {
+        this(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos, utilization, latencyNanos,
+                Optional.empty());
+    }
+
+    /**
+     * Sums over B equal slices of the measured window, a measured request counted in the slice of its arrival:
+     * the waits (arrival to start of service) and latencies (arrival to end of service) in nanoseconds, and how
+     * many of each. Copies, taken at the snapshot.
+     *
+     * <pre>{@code
+     * double firstBatchMeanWait = b.waitSumNanos()[0] / b.waitCount()[0];
+     * }</pre>
+     */
+    public record Batches(double[] waitSumNanos, long[] waitCount, double[] latencySumNanos, long[] latencyCount) {
+        /** The mean of each batch with at least one value ({@code sums[i] / counts[i]}), divided by {@code unit}. */
+        public static java.util.List<Double> means(double[] sums, long[] counts, double unit) {
+            java.util.List<Double> out = new java.util.ArrayList<>();
+            for (int i = 0; i < sums.length; i++) {
+                if (counts[i] > 0) {
+                    out.add(sums[i] / counts[i] / unit);
+                }
+            }
+            return out;
+        }
     }
 }

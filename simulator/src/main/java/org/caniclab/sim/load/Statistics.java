@@ -46,8 +46,59 @@ final class Statistics {
     private double sampleBusy;
     private double sampleWorkers;
 
+    // Batch means (run.batches): per-batch sums over equal slices of the measured window, by arrival time.
+    // Allocated once here, so the request path only indexes them.
+    private final double batchScale;
+    private final double[] batchWaitSum;
+    private final long[] batchWaitCount;
+    private final double[] batchLatencySum;
+    private final long[] batchLatencyCount;
+
     Statistics(long warmupNanos) {
+        this(warmupNanos, 0, 0);
+    }
+
+    /**
+     * @param endNanos the end of the run (the measured window is {@code [warmupNanos, endNanos)})
+     * @param batches 0 for no batch sums, else how many equal slices of the measured window to keep sums for
+     */
+    Statistics(long warmupNanos, long endNanos, int batches) {
         this.warmupNanos = warmupNanos;
+        if (batches > 0 && endNanos > warmupNanos) {
+            batchScale = batches / (double) (endNanos - warmupNanos);
+            batchWaitSum = new double[batches];
+            batchWaitCount = new long[batches];
+            batchLatencySum = new double[batches];
+            batchLatencyCount = new long[batches];
+        } else {
+            batchScale = 0;
+            batchWaitSum = null;
+            batchWaitCount = null;
+            batchLatencySum = null;
+            batchLatencyCount = null;
+        }
+    }
+
+    /** The batch a measured request that arrived at {@code arrival} belongs to. */
+    private int batch(long arrival) {
+        int b = (int) ((arrival - warmupNanos) * batchScale);
+        return Math.min(b, batchWaitSum.length - 1);
+    }
+
+    private void batchWait(long arrival, long d) {
+        if (batchWaitSum != null) {
+            int b = batch(arrival);
+            batchWaitSum[b] += d;
+            batchWaitCount[b]++;
+        }
+    }
+
+    private void batchLatency(long arrival, long d) {
+        if (batchLatencySum != null) {
+            int b = batch(arrival);
+            batchLatencySum[b] += d;
+            batchLatencyCount[b]++;
+        }
     }
 
     /** Counts one arrival at {@code now}; returns whether it is measured. */
@@ -79,6 +130,7 @@ final class Statistics {
         if (arrival >= warmupNanos) {
             waitSumNanos += now - arrival;
             waitCount++;
+            batchWait(arrival, now - arrival);
         }
     }
 
@@ -87,6 +139,7 @@ final class Statistics {
         if (arrival >= warmupNanos) {
             latency.recordValue(now - arrival);
             completed++;
+            batchLatency(arrival, now - arrival);
         }
     }
 
@@ -101,6 +154,8 @@ final class Statistics {
             waitSumNanos += d;
             waitCount++;
             completed++;
+            batchWait(arrival, d);
+            batchLatency(arrival, d);
         }
     }
 
@@ -157,7 +212,10 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
-        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), utilization, latency);
+        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), utilization, latency,
+                batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
+                        batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
+                        batchLatencyCount.clone())));
     }
 
     double meanWaitNanos() {

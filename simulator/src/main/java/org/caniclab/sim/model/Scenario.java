@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.caniclab.core.config.PoolFileNames;
@@ -29,6 +30,8 @@ import org.caniclab.core.config.PoolFileNames;
  * @param calls in time order (a call may name an unknown pool: the hub refuses it as Canic does)
  * @param expectations comparisons on {@code summary.json} paths, e.g. {@code pools.api.overshoot_peak == 0},
  *     as written (the CLI parses them)
+ * @param sweep the study {@code caniclab sweep} runs when given no {@code --vary}/{@code --replications}; ignored
+ *     by {@code replay}
  */
 public record Scenario(
         String name,
@@ -39,7 +42,8 @@ public record Scenario(
         List<LoadSource> loads,
         List<ScheduledCall> calls,
         List<FaultWindow> faults,
-        List<ExpectationSpec> expectations) {
+        List<ExpectationSpec> expectations,
+        Optional<SweepSpec> sweep) {
 
     /** What {@link #name()} accepts. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -56,6 +60,7 @@ public record Scenario(
         calls = List.copyOf(calls);
         faults = List.copyOf(faults);
         expectations = List.copyOf(expectations);
+        Objects.requireNonNull(sweep, "sweep");
         Check.that(!pools.isEmpty(), "Scenario.pools", "[]", "one or more pools");
         Set<String> poolNames = new HashSet<>();
         // Looked up only, never iterated.
@@ -87,8 +92,15 @@ public record Scenario(
         }
     }
 
+    /** A scenario that states no sweep. */
+    public Scenario(String name, RunSettings run, IcModel ic, HubSettings hub, List<PoolSpec> pools,
+            List<LoadSource> loads, List<ScheduledCall> calls, List<FaultWindow> faults,
+            List<ExpectationSpec> expectations) {
+        this(name, run, ic, hub, pools, loads, calls, faults, expectations, Optional.empty());
+    }
+
     /** The same scenario with another seed (the CLI's {@code --seed}). */
     public Scenario withSeed(long seed) {
-        return new Scenario(name, run.withSeed(seed), ic, hub, pools, loads, calls, faults, expectations);
+        return new Scenario(name, run.withSeed(seed), ic, hub, pools, loads, calls, faults, expectations, sweep);
     }
 }

@@ -39,6 +39,7 @@ import org.caniclab.sim.model.RunSettings;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.model.ScheduledCall;
 import org.caniclab.sim.model.ServiceModel;
+import org.caniclab.sim.model.SweepSpec;
 
 /**
  * Reads a scenario TOML file into a validated {@link Scenario}. Every key is checked: unknown keys, wrong
@@ -94,7 +95,7 @@ public final class ScenarioLoader {
     public static final long DEFAULT_AUTOSCALER_INTERVAL = 5_000_000_000L;
 
     private static final List<String> TOP_KEYS =
-            List.of("expect", "run", "ic", "hub", "canic", "pools", "load", "calls", "faults");
+            List.of("expect", "run", "ic", "hub", "canic", "pools", "load", "calls", "faults", "sweep");
     private static final Map<String, ConcurrencyMode> MODES = new LinkedHashMap<>();
     private static final Map<String, RouterKind> ROUTERS = new LinkedHashMap<>();
     private static final Map<String, String> SERVICE_MODELS = new LinkedHashMap<>();
@@ -191,7 +192,8 @@ public final class ScenarioLoader {
             List<ScheduledCall> calls = calls();
             List<FaultWindow> faults = faults();
             List<ExpectationSpec> expectations = expectations();
-            return new Scenario(name, run, ic, hub, pools, loads, calls, faults, expectations);
+            Optional<SweepSpec> sweep = root.has("sweep") ? Optional.of(sweep(root.table("sweep"))) : Optional.empty();
+            return new Scenario(name, run, ic, hub, pools, loads, calls, faults, expectations, sweep);
         }
 
         private String name(TomlTable t) {
@@ -207,7 +209,7 @@ public final class ScenarioLoader {
         }
 
         private RunSettings run(TomlTable t) {
-            t.onlyKeys("[run]", "name", "seed", "duration", "warmup", "sample_interval");
+            t.onlyKeys("[run]", "name", "seed", "duration", "warmup", "sample_interval", "batches");
             long seed = t.integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
             duration = t.duration("duration", DEFAULT_DURATION);
             if (duration <= 0) {
@@ -222,7 +224,11 @@ public final class ScenarioLoader {
             if (sample <= 0) {
                 throw t.error("sample_interval", "sample_interval must be above 0; accepted: " + Durations.ACCEPTED);
             }
-            return new RunSettings(seed, duration, warmup, sample);
+            int batches = 0;
+            if (t.has("batches")) {
+                batches = t.intValue("batches", null, 2, RunSettings.MAX_BATCHES);
+            }
+            return new RunSettings(seed, duration, warmup, sample, batches);
         }
 
         private IcModel ic(TomlTable t) {
@@ -531,6 +537,42 @@ public final class ScenarioLoader {
                 out.add(new FaultWindow(from, to, kind, p));
             }
             return out;
+        }
+
+        /**
+         * {@code [sweep]}: {@code replications} and {@code [[sweep.vary]]} entries ({@code key}, {@code values}),
+         * in file order, so the first key written varies slowest. The values are checked when the sweep loads
+         * each variant, as {@code --set} overrides.
+         */
+        private SweepSpec sweep(TomlTable t) {
+            if (t == null) {
+                throw root.error("sweep", "wrong type: expected a [sweep] table; accepted: [sweep] with replications "
+                        + "and [[sweep.vary]] entries");
+            }
+            t.onlyKeys("[sweep]", "replications", "vary");
+            int replications = t.intValue("replications", 10, 1, 1_000_000);
+            List<SweepSpec.Vary> vary = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (TomlTable v : t.tables("vary")) {
+                v.onlyKeys("[[sweep.vary]]", "key", "values");
+                String key = v.string("key", null).strip();
+                try {
+                    Overrides.parsePath(key, src, key + "=...");
+                } catch (ScenarioException e) {
+                    throw v.error("key", "'" + key + "' is not a key path; accepted: a --set key path, e.g. "
+                            + "hub.mode or pools.api.autoscaler.target_utilization");
+                }
+                if (key.isEmpty() || !keys.add(key)) {
+                    throw v.error("key", key.isEmpty() ? "the key is empty; accepted: a --set key path"
+                            : "'" + key + "' is varied twice; accepted: each key in one [[sweep.vary]]");
+                }
+                List<String> values = v.setTexts("values");
+                if (values.isEmpty()) {
+                    throw v.error("values", "no values; accepted: one or more values, e.g. [0.5, 0.6, 0.7]");
+                }
+                vary.add(new SweepSpec.Vary(key, values));
+            }
+            return new SweepSpec(vary, replications);
         }
 
         /** The expressions as written, each with where it was written; the CLI parses them. */

@@ -270,6 +270,58 @@ final class TomlTable {
         return out;
     }
 
+    /**
+     * An array of strings, numbers or booleans, each as {@code --set} would take it back ({@code 0.5},
+     * {@code reserved}, {@code true}); a string that {@code --set} would read as another type is quoted.
+     */
+    List<String> setTexts(String key) {
+        TomlNode v = node.get(key);
+        String accepted = "an array of strings, numbers or booleans, e.g. [0.5, 0.6] or [\"seed-0.33.3\", \"reserved\"]";
+        if (v == null) {
+            return required(key, null, accepted);
+        }
+        if (!(v instanceof TomlNode.Array a)) {
+            throw wrongType(key, v, accepted);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            TomlNode item = a.get(i);
+            String text;
+            if (item instanceof TomlNode.Str s) {
+                TomlNode back = s.value().isBlank() ? null : TomlDocument.value(s.value().strip());
+                boolean plain = !s.value().isBlank() && s.value().strip().equals(s.value())
+                        && (back == null || (back instanceof TomlNode.Str bs && bs.value().equals(s.value())));
+                text = plain ? s.value() : quote(s.value());
+            } else if (item instanceof TomlNode.Int n) {
+                text = n.value().toString();
+            } else if (item instanceof TomlNode.Float f) {
+                text = Double.toString(f.value());
+            } else if (item instanceof TomlNode.Bool b) {
+                text = Boolean.toString(b.value());
+            } else {
+                throw source.error(path.child(key).index(i), "expected a string, number or boolean, got "
+                        + describe(item) + "; accepted: " + accepted);
+            }
+            out.add(text);
+        }
+        return out;
+    }
+
+    /** A TOML basic string. */
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
     // ---- messages -----------------------------------------------------------------------------------------
 
     private <T> T required(String key, T fallback, String accepted) {

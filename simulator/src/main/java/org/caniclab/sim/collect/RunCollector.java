@@ -19,6 +19,7 @@ import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.TimelineRow;
+import org.caniclab.reports.WaitSummary;
 import org.caniclab.sim.load.PoolStats;
 
 /**
@@ -73,7 +74,8 @@ public final class RunCollector implements HubListener {
         }
         PoolStats s = stats.get();
         return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
-                s.meanWaitNanos() / 1_000_000.0, s.utilization());
+                s.meanWaitNanos() / 1_000_000.0, WaitSummary.fromHistogram(s.waitNanos(), s.waited()),
+                s.utilization());
     }
 
     /** A pool's outcome with the hub's create counters. */

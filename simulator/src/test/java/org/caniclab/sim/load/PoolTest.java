@@ -53,8 +53,11 @@ class PoolTest {
         // Latencies 50, 50, 150, 150, 250 ms.
         assertEquals(130, s.latencyNanos().getMean() / MS, 0.5);
         assertEquals(130, s.meanWaitNanos() / MS, 1e-9);
-        // 5 executed of 2 per round; the worker existed for 300 ms = 3 rounds: 5/6 of capacity.
-        assertEquals(5.0 / 6, s.utilization(), 1e-9);
+        // 5 executed of 2 per round, each occupying half of the round that starts at its boundary (100, 200
+        // and 300 ms): at 300 ms the last round has not begun, so 2 rounds busy of 3 worker-rounds.
+        assertEquals(2.0 / 3, s.utilization(), 1e-9);
+        engine.runUntil(400 * MS); // the last execution's round has passed: 2.5 busy rounds of 4
+        assertEquals(5.0 / 8, p.stats().utilization(), 1e-9);
     }
 
     @Test

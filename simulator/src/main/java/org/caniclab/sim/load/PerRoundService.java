@@ -9,7 +9,7 @@ import org.caniclab.sim.model.ServiceModel;
  * first round boundary at or after its arrival, at most {@code capacityPerRound} per worker per round, in
  * no virtual time (latency = wait = boundary − arrival). Busy time: a request executed at a boundary
  * occupies 1/{@code capacityPerRound} of its worker's round that starts there (served × round / capacity,
- * spread over that round), so utilization is within [0, 1] over any interval. A {@code queueCapacity} of 0 means unbounded.
+ * spread over that round), so utilization is within [0, 1] over any interval. {@code queueCapacity} counts waiting requests ({@link ServiceModel#UNBOUNDED}: no limit; 0: none).
  */
 final class PerRoundService implements ServiceDiscipline {
     private final Engine engine;
@@ -45,7 +45,7 @@ final class PerRoundService implements ServiceDiscipline {
     @Override
     public void arrive(long now, long service, boolean measured) {
         Worker w = workers.route();
-        if (queueCapacity > 0 && w.arrivals.size() >= queueCapacity) {
+        if (w.arrivals.size() >= queueCapacity) {
             stats.reject(measured);
             return;
         }

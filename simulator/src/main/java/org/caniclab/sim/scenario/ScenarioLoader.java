@@ -342,14 +342,15 @@ public final class ScenarioLoader {
                 t.onlyKeys("a per-round service", "model", "capacity_per_round", "queue_capacity");
                 return new ServiceModel.PerRound(
                         t.intValue("capacity_per_round", DEFAULT_SERVICE.capacityPerRound(), 1, Integer.MAX_VALUE),
-                        t.intValue("queue_capacity", DEFAULT_SERVICE.queueCapacity(), 0, Integer.MAX_VALUE));
+                        t.queueCapacity("queue_capacity", DEFAULT_SERVICE.queueCapacity(), 1,
+                                " (every per-round request waits for a round boundary, so 0 would refuse them all)"));
             }
             t.onlyKeys("a " + model + " service", "model", "service_time", "queue_capacity");
             Distribution serviceTime = t.distribution("service_time", null);
             if (serviceTime.meanNanos() <= 0) {
                 throw t.error("service_time", "service_time has mean 0; accepted: a distribution with a mean above 0");
             }
-            int queue = t.intValue("queue_capacity", 0, 0, Integer.MAX_VALUE);
+            int queue = t.queueCapacity("queue_capacity", ServiceModel.UNBOUNDED, 0, " (0: no waiting room)");
             return model.equals("continuous") ? new ServiceModel.Continuous(serviceTime, queue)
                     : new ServiceModel.SharedQueue(serviceTime, queue);
         }

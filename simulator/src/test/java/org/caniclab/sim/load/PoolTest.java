@@ -24,7 +24,7 @@ class PoolTest {
     @Test
     void rejectsRequestsWhileNoWorkerIsRegistered() {
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, 0), RouterKind.ROUND_ROBIN, 0);
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 0);
         arriveAt(engine, p, 10 * MS, 3);
         engine.runUntil(S);
         PoolStats s = p.stats();
@@ -65,7 +65,7 @@ class PoolTest {
         // A zero-spread burst at a round boundary: each arrival is its own event at that instant, after the
         // worker may already have executed there. Still at most 10 per round.
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, 0), RouterKind.ROUND_ROBIN, 1);
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 1);
         arriveAt(engine, p, 0, 1);
         engine.runUntil(0); // the worker executes at 0
         arriveAt(engine, p, 0, 25);
@@ -84,8 +84,8 @@ class PoolTest {
     @Test
     void roundRobinCyclesAndShortestQueueBreaksTiesByIndex() {
         Engine engine = new Engine();
-        Pool rr = LoadTestSupport.pool(engine, new ServiceModel.PerRound(100, 0), RouterKind.ROUND_ROBIN, 3);
-        Pool sq = LoadTestSupport.pool(engine, new ServiceModel.Continuous(new Distribution.Fixed(S), 0),
+        Pool rr = LoadTestSupport.pool(engine, new ServiceModel.PerRound(100, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 3);
+        Pool sq = LoadTestSupport.pool(engine, new ServiceModel.Continuous(new Distribution.Fixed(S), ServiceModel.UNBOUNDED),
                 RouterKind.SHORTEST_QUEUE, 3);
         arriveAt(engine, rr, 10 * MS, 7);
         arriveAt(engine, sq, 10 * MS, 7);
@@ -105,7 +105,7 @@ class PoolTest {
     @Test
     void randomRouterSpreadsEvenly() {
         Engine engine = new Engine();
-        Pool p = new Pool("p", new ServiceModel.PerRound(1_000_000, 0), RouterKind.RANDOM, engine, 100 * MS, 0,
+        Pool p = new Pool("p", new ServiceModel.PerRound(1_000_000, ServiceModel.UNBOUNDED), RouterKind.RANDOM, engine, 100 * MS, 0,
                 new SplittableRandom(1), new SplittableRandom(99));
         for (int i = 0; i < 4; i++) {
             p.addWorker(Principal.canisterId(2 + i));
@@ -114,8 +114,10 @@ class PoolTest {
         engine.runUntil(10 * MS);
         assertEquals(40_000, p.queueDepth());
         engine.runUntil(100 * MS);
-        // 40_000 requests executed in one round by 4 workers of capacity 1e6: utilization 1%.
-        assertEquals(0.01, p.stats().utilization(), 1e-12);
+        p.sample();
+        engine.runUntil(200 * MS);
+        // 40_000 requests executed at 100 ms by 4 workers of capacity 1e6: 1% of the round that follows.
+        assertEquals(0.01, p.sample().utilization(), 1e-12);
     }
 
     @Test
@@ -136,7 +138,7 @@ class PoolTest {
     @Test
     void sharedQueueUsesIdleWorkersFirstAndNewWorkersDrainIt() {
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.SharedQueue(new Distribution.Fixed(S), 0),
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.SharedQueue(new Distribution.Fixed(S), ServiceModel.UNBOUNDED),
                 RouterKind.ROUND_ROBIN, 2);
         arriveAt(engine, p, 0, 5);
         engine.runUntil(0);
@@ -154,7 +156,7 @@ class PoolTest {
     @Test
     void warmupRequestsAreServedButNotCounted() {
         Engine engine = new Engine();
-        Pool p = new Pool("p", new ServiceModel.Continuous(new Distribution.Fixed(10 * MS), 0),
+        Pool p = new Pool("p", new ServiceModel.Continuous(new Distribution.Fixed(10 * MS), ServiceModel.UNBOUNDED),
                 RouterKind.ROUND_ROBIN, engine, 100 * MS, S, new SplittableRandom(1), new SplittableRandom(2));
         p.addWorker(Principal.canisterId(2));
         arriveAt(engine, p, 500 * MS, 4);

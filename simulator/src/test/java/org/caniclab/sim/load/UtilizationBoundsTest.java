@@ -26,7 +26,7 @@ class UtilizationBoundsTest {
             long round = (1 + cases.nextInt(2_000)) * MS / 4;            // 0.25 ms .. 500 ms
             long interval = (1 + cases.nextInt(4_000)) * MS / 4;         // independent of the round
             int capacity = 1 + cases.nextInt(20);
-            int queue = cases.nextInt(3) == 0 ? 0 : 1 + cases.nextInt(50);
+            int queue = cases.nextInt(3) == 0 ? ServiceModel.UNBOUNDED : 1 + cases.nextInt(50);
             double perRoundLoad = cases.nextDouble() * 3 * capacity;     // up to 3× one worker's capacity
             int workers = 1 + cases.nextInt(4);
             Engine engine = new Engine();
@@ -66,7 +66,7 @@ class UtilizationBoundsTest {
         // One worker, 4 per round, 100 ms rounds, far more work than it can do: every half-round interval
         // after the first execution is exactly busy; crediting the whole round at its start gave 2 then 0.
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(4, 0), RouterKind.ROUND_ROBIN, 1);
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(4, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 1);
         for (int i = 0; i < 400; i++) {
             engine.schedule(1, p::arrive);
         }

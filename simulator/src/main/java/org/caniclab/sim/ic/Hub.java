@@ -15,6 +15,7 @@ import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.policy.ScalingPolicy;
+import org.caniclab.core.registry.WorkerEntry;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
@@ -128,8 +129,14 @@ public final class Hub {
         return self;
     }
 
-    /** Schedules the bootstrap, the scheduled calls, the top-up timer and the autoscalers. Call once, at time 0. */
+    /** Registers the pools' start workers, then schedules the bootstrap, the scheduled calls, the top-up timer and the autoscalers. Call once, at time 0. */
     public void start() {
+        // Before anything is scheduled: the bootstrap and the policies then see them as registered.
+        for (PoolSpec p : scenario.pools()) {
+            for (int i = 0; i < p.startWorkers(); i++) {
+                driver.workflow().registry().upsert(root.existing(), new WorkerEntry(p.name(), p.role(), 0));
+            }
+        }
         if (settings.bootstrap()) {
             engine.schedule(rounds.atOrAfter(engine.now()), () -> driver.execute(new HubCall.Bootstrap(), "init"));
         }

@@ -138,9 +138,14 @@ public final class RunReportWriter {
     }
 
     private static void eventsCsv(OutputStream out, RunResult result) throws IOException {
-        try (CSVPrinter csv = printer(out, "time_s", "pool", "call", "outcome", "detail")) {
+        try (CSVPrinter csv = printer(out, "time_s", "pool", "call", "outcome", "desired", "workers", "reserved",
+                "arrivals", "calls", "detail")) {
             for (OrchestrationEvent e : result.events()) {
-                csv.printRecord(Json.plain(Json.seconds(e.timeNanos())), e.pool(), e.call(), e.outcome(), e.detail());
+                // Columns a row has no figure for stay empty, so a reader tells "none" from 0.
+                Object[] a = e.autoscale().map(f -> new Object[] {f.desired(), f.workers(), f.reserved(), f.arrivals(),
+                        f.calls()}).orElse(new Object[] {"", "", "", "", ""});
+                csv.printRecord(Json.plain(Json.seconds(e.timeNanos())), e.pool(), e.call(), e.outcome(), a[0], a[1],
+                        a[2], a[3], a[4], e.detail());
             }
         }
     }

@@ -87,9 +87,9 @@ class RunReportWriterTest {
         write(dir);
 
         assertEquals("""
-                time_s,pool,call,outcome,detail
-                0,api,bootstrap,completed,
-                0.25,api,create_worker,failed,"reject: ""subnet full"", retry"
+                time_s,pool,call,outcome,desired,workers,reserved,arrivals,calls,detail
+                0,api,bootstrap,completed,,,,,,
+                0.25,api,create_worker,failed,,,,,,"reject: ""subnet full"", retry"
                 """, Files.readString(dir.resolve("events.csv")));
     }
 

@@ -173,7 +173,10 @@ public final class RunPage {
         List<PageData.Marker> marks = new ArrayList<>();
         for (OrchestrationEvent e : events) {
             if (e.pool().equals(pool) || e.pool().isEmpty()) {
-                String label = e.call() + " " + e.outcome() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+                String figures = e.autoscale().map(f -> "desired " + f.desired() + ", workers " + f.workers()
+                        + ", reserved " + f.reserved() + ", arrivals " + f.arrivals() + ", calls " + f.calls())
+                        .orElse(e.detail());
+                String label = e.call() + " " + e.outcome() + (figures.isEmpty() ? "" : " (" + figures + ")");
                 String kind = e.call().equals("autoscale") ? "autoscale-" + e.outcome() : e.outcome();
                 marks.add(new PageData.Marker(Numbers.seconds(e.timeNanos()), kind, label));
             }

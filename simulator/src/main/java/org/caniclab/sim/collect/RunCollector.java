@@ -52,6 +52,12 @@ public final class RunCollector implements HubListener {
                 e.detail()));
     }
 
+    /** An autoscaler's decision, as an {@code autoscale} event whose figures are columns. */
+    public void autoscale(long timeNanos, String pool, String outcome, OrchestrationEvent.Autoscale figures) {
+        events.add(new OrchestrationEvent(Math.max(0, timeNanos - origin), pool, "autoscale", outcome, "",
+                Optional.of(figures)));
+    }
+
     /** One timeline row: a pool's state at {@code timeNanos} and what happened over the interval before it. */
     public void sample(long timeNanos, String pool, int workers, int reserved, long inFlight, int queueDepth,
             double utilization, long arrivals, long rejections) {

@@ -237,7 +237,15 @@ final class ReplayCommand implements Callable<Integer> {
     static List<ExpectationResult> evaluate(Scenario scenario, RunResult result) {
         var summary = SummaryPaths.toJson(result);
         List<ExpectationResult> out = new ArrayList<>();
-        for (Expectation e : ExpectationCheck.parse(scenario)) {
+        List<Expectation> parsed = ExpectationCheck.parse(scenario);
+        for (int i = 0; i < parsed.size(); i++) {
+            Expectation e = parsed.get(i);
+            // The schema passed before the run; a row index this run does not have is still an input error.
+            if (SummaryPaths.lookup(summary, e.path()).isEmpty()) {
+                throw ExpectationCheck.error(scenario.expectations().get(i), "\"" + e.expression() + "\": "
+                        + e.path() + " is not in this run's summary (it has " + summary.path("metrics").size()
+                        + " metric rows, metrics.0 to metrics." + (summary.path("metrics").size() - 1) + ")");
+            }
             out.add(e.evaluate(summary));
         }
         return out;

@@ -1,5 +1,7 @@
 package org.caniclab.reports;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -16,7 +18,7 @@ import java.util.TreeMap;
  * RunInfo info = RunInfo.capture((System.nanoTime() - start) / 1e9, result.header().events());
  * }</pre>
  *
- * @param wallSeconds elapsed wall-clock time
+ * @param wallSeconds elapsed wall-clock time: the sum of {@code phases} when they are given (the whole command)
  * @param eventsPerSecond engine events per wall-clock second; 0 when no time elapsed
  * @param javaVersion {@code java.version}
  * @param jvmName {@code java.vm.name}
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * @param maxHeapBytes the JVM's maximum heap
  * @param substrate what the substrate says about itself (a network backend's endpoint and agent version), in key
  *     order; empty for the simulator, and then not written
+ * @param phases the parts of the wall time in the order they ran (e.g. {@code load}, {@code run}, {@code write});
+ *     empty when the caller measured one span
  */
 public record RunInfo(
         double wallSeconds,
@@ -32,12 +36,46 @@ public record RunInfo(
         String jvmName,
         int availableProcessors,
         long maxHeapBytes,
-        SortedMap<String, String> substrate) {
+        SortedMap<String, String> substrate,
+        List<Phase> phases) {
+
+    /** One named part of the wall time, seconds. */
+    public record Phase(String name, double seconds) {
+        public Phase {
+            Objects.requireNonNull(name, "name");
+        }
+    }
 
     public RunInfo {
         Objects.requireNonNull(javaVersion, "javaVersion");
         Objects.requireNonNull(jvmName, "jvmName");
         substrate = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(substrate));
+        phases = List.copyOf(phases);
+    }
+
+    /** Without phases. */
+    public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
+            int availableProcessors, long maxHeapBytes, SortedMap<String, String> substrate) {
+        this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
+                List.of());
+    }
+
+    /**
+     * This info with the wall time made of {@code phases} (replacing any), {@code wallSeconds} their sum; events
+     * per second stay as captured.
+     */
+    public RunInfo withPhases(List<Phase> phases) {
+        double total = phases.stream().mapToDouble(Phase::seconds).sum();
+        return new RunInfo(total, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
+                phases);
+    }
+
+    /** This info with one more phase after the others, added to the wall time (the report writer's own). */
+    public RunInfo plusPhase(String name, double seconds) {
+        List<Phase> more = new ArrayList<>(phases);
+        more.add(new Phase(name, seconds));
+        return new RunInfo(wallSeconds + seconds, eventsPerSecond, javaVersion, jvmName, availableProcessors,
+                maxHeapBytes, substrate, more);
     }
 
     /** Without substrate facts. */
@@ -49,7 +87,7 @@ public record RunInfo(
     /** This info with the substrate's facts (e.g. {@code endpoint}, {@code agent}). */
     public RunInfo withSubstrate(Map<String, String> facts) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                new TreeMap<>(facts));
+                new TreeMap<>(facts), phases);
     }
 
     /** Describes this JVM, given the wall time the caller measured and the events processed. */

@@ -92,6 +92,8 @@ public final class RunReportWriter {
 
     private static List<Path> files(Path outDir, RunResult result, RunInfo info, RunPage.Description description,
             Map<String, Histogram> hgrmFiles) throws IOException {
+        // run-info.json is written last, so its wall time can include the writing of every other file.
+        long writeStart = System.nanoTime();
         List<Path> written = new ArrayList<>();
         written.add(AtomicFiles.write(outDir.resolve("summary.json"), Json.print(SummaryTree.summary(result))));
         written.add(AtomicFiles.write(outDir.resolve("summary.txt"), summaryText(result)));
@@ -102,7 +104,9 @@ public final class RunReportWriter {
             written.add(AtomicFiles.write(outDir.resolve(e.getKey()), out -> hgrm(out, e.getValue())));
         }
         written.add(AtomicFiles.write(outDir.resolve("index.html"), RunPage.render(result, description)));
-        written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(info))));
+        RunInfo finished = info.phases().isEmpty() ? info
+                : info.plusPhase("write", (System.nanoTime() - writeStart) / 1e9);
+        written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(finished))));
         return List.copyOf(written);
     }
 

@@ -87,6 +87,10 @@ final class SummaryTree {
     static ObjectNode runInfo(RunInfo info) {
         ObjectNode root = NODES.objectNode();
         root.set("wall_seconds", Json.number(info.wallSeconds(), Json.MS));
+        if (!info.phases().isEmpty()) {
+            ObjectNode parts = root.putObject("wall_parts");
+            info.phases().forEach(ph -> parts.set(ph.name(), Json.number(ph.seconds(), Json.MS)));
+        }
         root.set("events_per_second", Json.number(info.eventsPerSecond(), 1));
         root.put("java_version", info.javaVersion());
         root.put("jvm_name", info.jvmName());

@@ -132,6 +132,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long commandStart = System.nanoTime(); // run-info.json's wall time covers the whole command
         if (pocketIcUrl != null && backend != Backend.POCKETIC) {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");
@@ -169,6 +170,8 @@ final class ReplayCommand implements Callable<Integer> {
         // Checked and locked before the run: a bad --out or a concurrent writer fails at once, with exit 2.
         try (ReportFolder folder = ReportFolder.lock(outDir)) {
             long start = System.nanoTime();
+            // Between loading and the run: the substrate's start-up and the --out check count as loading.
+            double loadSeconds = (start - commandStart) / 1e9;
             ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
             try {
                 try {
@@ -176,10 +179,12 @@ final class ReplayCommand implements Callable<Integer> {
                 } finally {
                     bar.finish();
                 }
-                double wall = (System.nanoTime() - start) / 1e9;
                 result = result.withExpectations(evaluate(scenario, result));
+                double wall = (System.nanoTime() - start) / 1e9;
                 written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
-                        .withSubstrate(substrate.runInfo()), new RunPage.Description(options.question()));
+                        .withSubstrate(substrate.runInfo())
+                        .withPhases(List.of(new RunInfo.Phase("load", loadSeconds), new RunInfo.Phase("run", wall))),
+                        new RunPage.Description(options.question()));
             } catch (TraceFormatException | SubstrateUnavailableException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {

@@ -161,7 +161,7 @@ public class SimulatorBenchmark {
         @Setup
         public void setUp() {
             scenario = checked(scenario("bench-continuous",
-                    new ServiceModel.Continuous(new Distribution.Exponential(600_000L), 0)));
+                    new ServiceModel.Continuous(new Distribution.Exponential(600_000L), ServiceModel.UNBOUNDED)));
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -52,6 +53,19 @@ final class Json {
     static DecimalNode number(double value, int scale) {
         return DecimalNode.valueOf(decimal(value, scale));
     }
+
+    /** A statistic: its number, or JSON {@code null} when it is NaN (nothing was measured). */
+    static JsonNode statistic(double value, int scale) {
+        return Double.isNaN(value) ? NullNode.getInstance() : number(value, scale);
+    }
+
+    /** Fixed-decimal text of a statistic for tables; {@value #NO_FIGURE} when it is NaN. */
+    static String fixedStatistic(double value, int scale) {
+        return Double.isNaN(value) ? NO_FIGURE : fixed(value, scale);
+    }
+
+    /** What a table shows for a statistic with no sample. */
+    static final String NO_FIGURE = "—";
 
     /** Nanoseconds as exact seconds, e.g. {@code 1500000000 -> 1.5}. */
     static BigDecimal seconds(long nanos) {

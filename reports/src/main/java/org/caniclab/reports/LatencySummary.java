@@ -12,7 +12,7 @@ import org.HdrHistogram.AbstractHistogram;
  * double p99 = ms.p99();                             // ~2.5
  * }</pre>
  *
- * @param mean mean latency
+ * @param mean mean latency (every figure NaN when nothing was recorded)
  * @param p50 median
  * @param p90 90th percentile
  * @param p99 99th percentile
@@ -20,18 +20,22 @@ import org.HdrHistogram.AbstractHistogram;
  */
 public record LatencySummary(double mean, double p50, double p90, double p99, double max) {
 
-    /** All zeros: what a pool that served no request reports. */
-    public static final LatencySummary ZERO = new LatencySummary(0, 0, 0, 0, 0);
+    /**
+     * What a pool that served no request reports: every figure NaN, which the writers show as
+     * {@code null} (summary.json) or {@code —} (summary.txt, the page), never as a measured 0.
+     */
+    public static final LatencySummary NONE = new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN);
 
     private static final double NANOS_PER_MS = 1_000_000.0;
 
     /**
      * Summarises a histogram of nanosecond values in milliseconds; an empty histogram gives
-     * {@link #ZERO} rather than the NaN mean HdrHistogram would report.
+     * {@link #NONE}: no request, no figure.
      */
     public static LatencySummary fromHistogram(AbstractHistogram nanos) {
         if (nanos.getTotalCount() == 0) {
-            return ZERO;
+            return NONE;
         }
         return new LatencySummary(
                 nanos.getMean() / NANOS_PER_MS,

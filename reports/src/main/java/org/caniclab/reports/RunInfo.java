@@ -1,5 +1,6 @@
 package org.caniclab.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * RunInfo info = RunInfo.capture((System.nanoTime() - start) / 1e9, result.header().events());
  * }</pre>
  *
- * @param wallSeconds elapsed wall-clock time
+ * @param wallSeconds elapsed wall-clock time: the sum of {@code phases} when they are given (the whole command)
  * @param eventsPerSecond engine events per wall-clock second; 0 when no time elapsed
  * @param javaVersion {@code java.version}
  * @param jvmName {@code java.vm.name}
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  * @param maxHeapBytes the JVM's maximum heap
  * @param substrate what the substrate says about itself (a network backend's endpoint and agent version), in key
  *     order; empty for the simulator, and then not written
+ * @param phases the parts of the wall time in the order they ran (e.g. {@code load}, {@code run}, {@code write});
+ *     empty when the caller measured one span
  * @param provenance how the report was made (scenario file, overrides, seed, tool version, backend); written as
  *     {@code "provenance"} when present
  */
@@ -37,12 +40,21 @@ public record RunInfo(
         int availableProcessors,
         long maxHeapBytes,
         SortedMap<String, String> substrate,
+        List<Phase> phases,
         Optional<Provenance> provenance) {
+
+    /** One named part of the wall time, seconds. */
+    public record Phase(String name, double seconds) {
+        public Phase {
+            Objects.requireNonNull(name, "name");
+        }
+    }
 
     public RunInfo {
         Objects.requireNonNull(javaVersion, "javaVersion");
         Objects.requireNonNull(jvmName, "jvmName");
         substrate = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(substrate));
+        phases = List.copyOf(phases);
         Objects.requireNonNull(provenance, "provenance");
     }
 
@@ -66,32 +78,50 @@ public record RunInfo(
         }
     }
 
-    /** Without provenance. */
+    /** Without phases and provenance. */
     public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
             int availableProcessors, long maxHeapBytes, SortedMap<String, String> substrate) {
         this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
-                Optional.empty());
+                List.of(), Optional.empty());
     }
 
-    /** Without substrate facts. */
+    /** Without substrate facts, phases and provenance. */
     public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
             int availableProcessors, long maxHeapBytes) {
         this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, new TreeMap<>());
     }
 
+    /**
+     * This info with the wall time made of {@code phases} (replacing any), {@code wallSeconds} their sum; events
+     * per second stay as captured.
+     */
+    public RunInfo withPhases(List<Phase> phases) {
+        double total = phases.stream().mapToDouble(Phase::seconds).sum();
+        return new RunInfo(total, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
+                phases, provenance);
+    }
+
+    /** This info with one more phase after the others, added to the wall time (the report writer's own). */
+    public RunInfo plusPhase(String name, double seconds) {
+        List<Phase> more = new ArrayList<>(phases);
+        more.add(new Phase(name, seconds));
+        return new RunInfo(wallSeconds + seconds, eventsPerSecond, javaVersion, jvmName, availableProcessors,
+                maxHeapBytes, substrate, more, provenance);
+    }
+
     /** This info with the substrate's facts (e.g. {@code endpoint}, {@code agent}). */
     public RunInfo withSubstrate(Map<String, String> facts) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                new TreeMap<>(facts), provenance);
+                new TreeMap<>(facts), phases, provenance);
     }
 
     /** This info saying how the report was made. */
     public RunInfo withProvenance(Provenance p) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                substrate, Optional.of(p));
+                substrate, phases, Optional.of(p));
     }
 
-    /** Describes this JVM, given the wall time the caller measured and the events processed. */
+    /** Reads the JVM's facts now; {@code events} is the run's engine event count. */
     public static RunInfo capture(double wallSeconds, long events) {
         Runtime runtime = Runtime.getRuntime();
         return new RunInfo(

@@ -92,6 +92,8 @@ public final class RunReportWriter {
 
     private static List<Path> files(Path outDir, RunResult result, RunInfo info, RunPage.Description description,
             Map<String, Histogram> hgrmFiles) throws IOException {
+        // run-info.json is written last, so its wall time can include the writing of every other file.
+        long writeStart = System.nanoTime();
         List<Path> written = new ArrayList<>();
         written.add(AtomicFiles.write(outDir.resolve("summary.json"), Json.print(SummaryTree.summary(result))));
         written.add(AtomicFiles.write(outDir.resolve("summary.txt"), summaryText(result)));
@@ -102,7 +104,9 @@ public final class RunReportWriter {
             written.add(AtomicFiles.write(outDir.resolve(e.getKey()), out -> hgrm(out, e.getValue())));
         }
         written.add(AtomicFiles.write(outDir.resolve("index.html"), RunPage.render(result, description)));
-        written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(info))));
+        RunInfo finished = info.phases().isEmpty() ? info
+                : info.plusPhase("write", (System.nanoTime() - writeStart) / 1e9);
+        written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(finished))));
         return List.copyOf(written);
     }
 
@@ -138,9 +142,14 @@ public final class RunReportWriter {
     }
 
     private static void eventsCsv(OutputStream out, RunResult result) throws IOException {
-        try (CSVPrinter csv = printer(out, "time_s", "pool", "call", "outcome", "detail")) {
+        try (CSVPrinter csv = printer(out, "time_s", "pool", "call", "outcome", "desired", "workers", "reserved",
+                "arrivals", "calls", "detail")) {
             for (OrchestrationEvent e : result.events()) {
-                csv.printRecord(Json.plain(Json.seconds(e.timeNanos())), e.pool(), e.call(), e.outcome(), e.detail());
+                // Columns a row has no figure for stay empty, so a reader tells "none" from 0.
+                Object[] a = e.autoscale().map(f -> new Object[] {f.desired(), f.workers(), f.reserved(), f.arrivals(),
+                        f.calls()}).orElse(new Object[] {"", "", "", "", ""});
+                csv.printRecord(Json.plain(Json.seconds(e.timeNanos())), e.pool(), e.call(), e.outcome(), a[0], a[1],
+                        a[2], a[3], a[4], e.detail());
             }
         }
     }

@@ -18,13 +18,13 @@ final class SummaryText {
         out.append("\npools\n");
         TextTable pools = new TextTable()
                 .group("", 1).group("workers", 4).group("creates", 3).group("requests", 3)
-                .group("latency ms", 2).group("", 1)
+                .group("latency ms", 2).group("", 2)
                 .text("pool")
                 .number("final").number("peak").number("max").number("over")
                 .number("started").number("done").number("failed")
                 .number("arrived").number("done").number("rejected")
                 .number("p50").number("p99")
-                .number("util");
+                .number("P(wait)").number("util");
         for (PoolSummary p : result.pools()) {
             RequestStats r = p.requests();
             pools.row(p.name(),
@@ -34,7 +34,8 @@ final class SummaryText {
                     Long.toString(p.createsStarted()), Long.toString(p.createsCompleted()),
                     Long.toString(p.createsFailed()),
                     Long.toString(r.arrived()), Long.toString(r.completed()), Long.toString(r.rejected()),
-                    Json.fixed(r.latencyMs().p50(), Json.MS), Json.fixed(r.latencyMs().p99(), Json.MS),
+                    Json.fixedStatistic(r.latencyMs().p50(), Json.MS), Json.fixedStatistic(r.latencyMs().p99(), Json.MS),
+                    Json.fixedStatistic(r.waits().pWait(), Json.RATIO),
                     Json.fixed(r.utilizationMean(), Json.RATIO));
         }
         out.append(pools.render());

@@ -69,12 +69,20 @@ final class SummaryTree {
                 .put("rejected", r.rejected());
         LatencySummary l = r.latencyMs();
         ObjectNode latency = requests.putObject("latency_ms");
-        latency.set("mean", Json.number(l.mean(), Json.MS));
-        latency.set("p50", Json.number(l.p50(), Json.MS));
-        latency.set("p90", Json.number(l.p90(), Json.MS));
-        latency.set("p99", Json.number(l.p99(), Json.MS));
-        latency.set("max", Json.number(l.max(), Json.MS));
-        requests.set("wait_ms_mean", Json.number(r.waitMsMean(), Json.MS));
+        latency.set("mean", Json.statistic(l.mean(), Json.MS));
+        latency.set("p50", Json.statistic(l.p50(), Json.MS));
+        latency.set("p90", Json.statistic(l.p90(), Json.MS));
+        latency.set("p99", Json.statistic(l.p99(), Json.MS));
+        latency.set("max", Json.statistic(l.max(), Json.MS));
+        requests.set("wait_ms_mean", Json.statistic(r.waitMsMean(), Json.MS));
+        WaitSummary w = r.waits();
+        ObjectNode wait = requests.putObject("wait_ms");
+        wait.set("p50", Json.statistic(w.p50(), Json.MS));
+        wait.set("p90", Json.statistic(w.p90(), Json.MS));
+        wait.set("p99", Json.statistic(w.p99(), Json.MS));
+        wait.set("max", Json.statistic(w.max(), Json.MS));
+        requests.put("waited", w.waited());
+        requests.set("p_wait", Json.statistic(w.pWait(), Json.RATIO));
         requests.set("utilization_mean", Json.number(r.utilizationMean(), Json.RATIO));
         r.batchMeans().ifPresent(b -> {
             ObjectNode batches = requests.putObject("batch_means").put("batches", b.batches());
@@ -102,6 +110,10 @@ final class SummaryTree {
     static ObjectNode runInfo(RunInfo info) {
         ObjectNode root = NODES.objectNode();
         root.set("wall_seconds", Json.number(info.wallSeconds(), Json.MS));
+        if (!info.phases().isEmpty()) {
+            ObjectNode parts = root.putObject("wall_parts");
+            info.phases().forEach(ph -> parts.set(ph.name(), Json.number(ph.seconds(), Json.MS)));
+        }
         root.set("events_per_second", Json.number(info.eventsPerSecond(), 1));
         root.put("java_version", info.javaVersion());
         root.put("jvm_name", info.jvmName());

@@ -13,10 +13,11 @@ final class Fixtures {
 
     static RunResult smallRun() {
         PoolSummary web = new PoolSummary("web", 0, 0, 1, 1, PoolSummary.overshoot(1, 0), 1, 1, 0, 0,
-                1_000_000_000_000L, new RequestStats(0, 0, 0, LatencySummary.ZERO, Double.NaN, 0));
+                1_000_000_000_000L, RequestStats.NONE);
         PoolSummary api = new PoolSummary("api", 1, 2, 2, 3, PoolSummary.overshoot(3, 2), 3, 3, 0, 1,
                 3_000_000_000_000L,
-                new RequestStats(10, 9, 1, new LatencySummary(1.23456, 1.0, 2.0, 3.0, 4.0005), 0.5, 0.123456));
+                new RequestStats(10, 9, 1, new LatencySummary(1.23456, 1.0, 2.0, 3.0, 4.0005), 0.5,
+                        new WaitSummary(0.25, 2, 0.0, 1.5, 2.25, 3.0), 0.123456));
         Histogram apiLatency = new Histogram(3);
         apiLatency.recordValue(1 * MS);
         apiLatency.recordValue(2 * MS);

@@ -1,6 +1,7 @@
 package org.caniclab.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -30,8 +31,28 @@ class ModelTest {
     }
 
     @Test
-    void summarisesEmptyHistogramAsZeros() {
-        assertEquals(new LatencySummary(0, 0, 0, 0, 0), LatencySummary.fromHistogram(new Histogram(3)));
+    void summarisesEmptyHistogramAsNoFigureNotZero() {
+        LatencySummary none = LatencySummary.fromHistogram(new Histogram(3));
+        assertEquals(LatencySummary.NONE, none);
+        assertTrue(Double.isNaN(none.mean()) && Double.isNaN(none.p99()) && Double.isNaN(none.max()));
+    }
+
+    @Test
+    void summarisesWaitsWithTheShareThatWaited() {
+        Histogram waits = new Histogram(3);
+        for (int i = 0; i < 70; i++) {
+            waits.recordValue(0);
+        }
+        for (long ms = 1; ms <= 30; ms++) {
+            waits.recordValue(ms * 1_000_000L);
+        }
+        WaitSummary w = WaitSummary.fromHistogram(waits, 30);
+        assertEquals(0.3, w.pWait(), 1e-12);
+        assertEquals(30, w.waited());
+        assertEquals(0.0, w.p50(), 1e-12);
+        assertEquals(20.0, w.p90(), 0.05);
+        assertEquals(30.0, w.max(), 0.05);
+        assertEquals(WaitSummary.NONE, WaitSummary.fromHistogram(new Histogram(3), 0));
     }
 
     @ParameterizedTest

@@ -87,9 +87,9 @@ class RunReportWriterTest {
         write(dir);
 
         assertEquals("""
-                time_s,pool,call,outcome,detail
-                0,api,bootstrap,completed,
-                0.25,api,create_worker,failed,"reject: ""subnet full"", retry"
+                time_s,pool,call,outcome,desired,workers,reserved,arrivals,calls,detail
+                0,api,bootstrap,completed,,,,,,
+                0.25,api,create_worker,failed,,,,,,"reject: ""subnet full"", retry"
                 """, Files.readString(dir.resolve("events.csv")));
     }
 
@@ -183,9 +183,9 @@ class RunReportWriterTest {
 
                 pools
                       workers                 creates                requests                 latency ms
-                pool  final  peak  max  over  started  done  failed  arrived  done  rejected    p50    p99    util
-                api       2     3    2     1        3     3       0       10     9         1  1.000  3.000  0.1235
-                web       1     1    -     0        1     1       0        0     0         0  0.000  0.000  0.0000
+                pool  final  peak  max  over  started  done  failed  arrived  done  rejected    p50    p99  P(wait)    util
+                api       2     3    2     1        3     3       0       10     9         1  1.000  3.000   0.2500  0.1235
+                web       1     1    -     0        1     1       0        0     0         0      —      —        —  0.0000
 
                 canic metrics
                 operation      outcome  reason          count

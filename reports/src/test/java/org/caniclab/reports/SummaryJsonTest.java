@@ -43,14 +43,15 @@ class SummaryJsonTest {
                 "requests"),
                 keys(root.get("pools").get("api")));
         JsonNode requests = root.get("pools").get("api").get("requests");
-        assertEquals(List.of("arrived", "completed", "rejected", "latency_ms", "wait_ms_mean", "utilization_mean"),
-                keys(requests));
+        assertEquals(List.of("arrived", "completed", "rejected", "latency_ms", "wait_ms_mean", "wait_ms", "waited",
+                "p_wait", "utilization_mean"), keys(requests));
+        assertEquals(List.of("p50", "p90", "p99", "max"), keys(requests.get("wait_ms")));
         assertEquals(List.of("mean", "p50", "p90", "p99", "max"), keys(requests.get("latency_ms")));
         assertEquals(List.of("operation", "outcome", "reason", "count"), keys(root.get("metrics").get(0)));
     }
 
     @Test
-    void writesValuesRoundedAndNaNAsZero() throws Exception {
+    void writesValuesRoundedAndStatisticsWithoutSampleAsNull() throws Exception {
         JsonNode root = writeAndParse(Fixtures.smallRun());
 
         assertEquals(42, root.get("seed").asLong());
@@ -61,7 +62,13 @@ class SummaryJsonTest {
         assertEquals(1.235, api.at("/requests/latency_ms/mean").asDouble());
         assertEquals(4.001, api.at("/requests/latency_ms/max").asDouble());
         assertEquals(0.1235, api.at("/requests/utilization_mean").asDouble());
-        assertEquals("0", root.at("/pools/web/requests/wait_ms_mean").asText());
+        assertTrue(root.at("/pools/web/requests/wait_ms_mean").isNull());
+        assertTrue(root.at("/pools/web/requests/latency_ms/p99").isNull());
+        assertTrue(root.at("/pools/web/requests/wait_ms/p50").isNull());
+        assertTrue(root.at("/pools/web/requests/p_wait").isNull());
+        assertEquals(0, root.at("/pools/web/requests/waited").asLong());
+        assertEquals(0.25, api.at("/requests/p_wait").asDouble());
+        assertEquals(2.25, api.at("/requests/wait_ms/p99").asDouble());
         assertEquals("at_max_workers", root.at("/metrics/1/reason").asText());
     }
 
@@ -103,6 +110,14 @@ class SummaryJsonTest {
                           "max": 4.001
                         },
                         "wait_ms_mean": 0.5,
+                        "wait_ms": {
+                          "p50": 0,
+                          "p90": 1.5,
+                          "p99": 2.25,
+                          "max": 3
+                        },
+                        "waited": 2,
+                        "p_wait": 0.25,
                         "utilization_mean": 0.1235
                       }
                     },
@@ -122,13 +137,21 @@ class SummaryJsonTest {
                         "completed": 0,
                         "rejected": 0,
                         "latency_ms": {
-                          "mean": 0,
-                          "p50": 0,
-                          "p90": 0,
-                          "p99": 0,
-                          "max": 0
+                          "mean": null,
+                          "p50": null,
+                          "p90": null,
+                          "p99": null,
+                          "max": null
                         },
-                        "wait_ms_mean": 0,
+                        "wait_ms_mean": null,
+                        "wait_ms": {
+                          "p50": null,
+                          "p90": null,
+                          "p99": null,
+                          "max": null
+                        },
+                        "waited": 0,
+                        "p_wait": null,
                         "utilization_mean": 0
                       }
                     }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 import org.caniclab.core.driver.HubDriver;
+import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.collect.RunCollector;
@@ -57,7 +58,9 @@ final class SimulationRun {
             }
         }
         this.streams = streams;
-        this.hub = new Hub(engine, scenario, pools, streams, collector);
+        this.hub = new Hub(engine, scenario, pools, streams, collector, d -> collector.autoscale(d.timeNanos(),
+                d.pool(), d.outcome(), new OrchestrationEvent.Autoscale(d.desired(), d.registered(), d.reserved(),
+                        d.arrivals(), d.calls())));
     }
 
     RunResult execute(ProgressListener progress) {

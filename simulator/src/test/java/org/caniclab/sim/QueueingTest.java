@@ -45,7 +45,7 @@ class QueueingTest {
 
     private static ServiceModel exponential(boolean shared) {
         Distribution d = new Distribution.Exponential((long) (1e9 / MU));
-        return shared ? new ServiceModel.SharedQueue(d, 0) : new ServiceModel.Continuous(d, 0);
+        return shared ? new ServiceModel.SharedQueue(d, ServiceModel.UNBOUNDED) : new ServiceModel.Continuous(d, ServiceModel.UNBOUNDED);
     }
 
     /** Mean waits (ms) across seeds, one run per seed. */

@@ -80,11 +80,11 @@ class SimulatorTest {
         // leave the first pool's arrivals, service times and routing unchanged.
         TestScenarios alone = TestScenarios.named("crn").seed(9)
                 .pool(pool("api", new ScalePoolPolicy(2, 2, 2),
-                        new ServiceModel.Continuous(new Distribution.Exponential(20 * MS), 0), RouterKind.RANDOM, null))
+                        new ServiceModel.Continuous(new Distribution.Exponential(20 * MS), ServiceModel.UNBOUNDED), RouterKind.RANDOM, null))
                 .load(TestScenarios.poisson("a", "api", 0, 60 * S, 80));
         TestScenarios crowded = TestScenarios.named("crn").seed(9)
                 .pool(pool("api", new ScalePoolPolicy(2, 2, 2),
-                        new ServiceModel.Continuous(new Distribution.Exponential(20 * MS), 0), RouterKind.RANDOM, null))
+                        new ServiceModel.Continuous(new Distribution.Exponential(20 * MS), ServiceModel.UNBOUNDED), RouterKind.RANDOM, null))
                 .pool(pool("web", new ScalePoolPolicy(0, 0, 4), new ServiceModel.PerRound(5, 10),
                         RouterKind.ROUND_ROBIN, null))
                 .load(TestScenarios.poisson("w", "web", 0, 60 * S, 300))

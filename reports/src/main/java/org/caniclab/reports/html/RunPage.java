@@ -173,7 +173,10 @@ public final class RunPage {
         List<PageData.Marker> marks = new ArrayList<>();
         for (OrchestrationEvent e : events) {
             if (e.pool().equals(pool) || e.pool().isEmpty()) {
-                String label = e.call() + " " + e.outcome() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+                String figures = e.autoscale().map(f -> "desired " + f.desired() + ", workers " + f.workers()
+                        + ", reserved " + f.reserved() + ", arrivals " + f.arrivals() + ", calls " + f.calls())
+                        .orElse(e.detail());
+                String label = e.call() + " " + e.outcome() + (figures.isEmpty() ? "" : " (" + figures + ")");
                 String kind = e.call().equals("autoscale") ? "autoscale-" + e.outcome() : e.outcome();
                 marks.add(new PageData.Marker(Numbers.seconds(e.timeNanos()), kind, label));
             }
@@ -193,7 +196,7 @@ public final class RunPage {
         body.append("<section>\n<h2>Pools</h2>\n<div class=\"table-wrap\"><table>\n<thead><tr>")
                 .append("<th rowspan=\"2\">pool</th><th colspan=\"4\">workers</th><th colspan=\"4\">creates</th>")
                 .append("<th colspan=\"3\">requests</th><th colspan=\"3\">latency ms</th>")
-                .append("<th rowspan=\"2\">wait ms mean</th><th rowspan=\"2\">util mean</th>")
+                .append("<th rowspan=\"2\">wait ms mean</th><th rowspan=\"2\">wait ms p99</th><th rowspan=\"2\">P(wait)</th><th rowspan=\"2\">util mean</th>")
                 .append("<th rowspan=\"2\">cycles spent</th></tr>\n<tr>")
                 .append("<th>final</th><th>peak</th><th>max</th><th>over</th>")
                 .append("<th>started</th><th>done</th><th>failed</th><th>orphaned</th>")
@@ -213,6 +216,8 @@ public final class RunPage {
                     text(Numbers.fixed(r.latencyMs().p99(), Numbers.MS)),
                     text(Numbers.fixed(r.latencyMs().max(), Numbers.MS)),
                     text(Numbers.fixed(r.waitMsMean(), Numbers.MS)),
+                    text(Numbers.fixed(r.waits().p99(), Numbers.MS)),
+                    text(Numbers.fixed(r.waits().pWait(), Numbers.RATIO)),
                     text(Numbers.fixed(r.utilizationMean(), Numbers.RATIO)),
                     Long.toString(p.cyclesSpent()));
             body.append("</tr>\n");

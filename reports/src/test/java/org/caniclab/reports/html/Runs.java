@@ -10,6 +10,7 @@ import org.caniclab.reports.MetricCount;
 import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
+import org.caniclab.reports.WaitSummary;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.TimelineRow;
@@ -57,7 +58,8 @@ final class Runs {
         double seconds = Math.max(apiRows, 8);
         return new RunResult(new RunHeader("three-pools", 7, "sim", "reserved", seconds, 99_999),
                 List.of(new PoolSummary("api", 1, 4, 4, 4, 0, 5, 4, 1, 0, 4_000_000_000_000L,
-                                new RequestStats(1000, 1000, 0, LatencySummary.fromHistogram(api), 12.5, 0.61)),
+                                new RequestStats(1000, 1000, 0, LatencySummary.fromHistogram(api), 12.5,
+                                new WaitSummary(0.4, 400, 0.0, 20.0, 40.0, 50.0), 0.61)),
                         new PoolSummary(AWKWARD, 1, 1, 1, 2, 1, 1, 1, 0, 0, 0, RequestStats.NONE),
                         new PoolSummary("idle", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, RequestStats.NONE)),
                 List.of(new MetricCount("create_worker", "started", "ok", 5)),

@@ -2,7 +2,12 @@ package org.caniclab.sim.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.caniclab.core.metrics.ScalingOperation;
+import org.caniclab.core.metrics.ScalingOutcome;
+import org.caniclab.core.metrics.ScalingReason;
 import org.caniclab.reports.Expectation;
+import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.model.ExpectationSpec;
 import org.caniclab.sim.model.Names;
 import org.caniclab.sim.model.PoolSpec;
@@ -39,12 +44,18 @@ final class ExpectationCheck {
                             + Names.suggestion(guess, pools) + "; accepted pools: " + String.join(", ", pools));
                 }
             }
+            int metricRows = ScalingOperation.values().length * ScalingOutcome.values().length
+                    * ScalingReason.values().length;
+            Optional<String> problem = SummaryPaths.schemaProblem(path, pools, metricRows);
+            if (problem.isPresent()) {
+                throw error(spec, "\"" + spec.expression() + "\": " + path + " " + problem.get());
+            }
             out.add(e);
         }
         return out;
     }
 
-    private static ScenarioException error(ExpectationSpec spec, String problem) {
+    static ScenarioException error(ExpectationSpec spec, String problem) {
         return new ScenarioException(spec.file(), spec.line(), spec.keyPath(), problem);
     }
 }

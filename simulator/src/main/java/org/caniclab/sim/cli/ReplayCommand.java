@@ -133,6 +133,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long commandStart = System.nanoTime(); // run-info.json's wall time covers the whole command
         if (pocketIcUrl != null && backend != Backend.POCKETIC) {
             throw new ParameterException(spec.commandLine(), "--pocketic-url applies to --backend pocketic only; "
                     + "accepted: --backend pocketic --pocketic-url URL");
@@ -170,6 +171,8 @@ final class ReplayCommand implements Callable<Integer> {
         // Checked and locked before the run: a bad --out or a concurrent writer fails at once, with exit 2.
         try (ReportFolder folder = ReportFolder.lock(outDir)) {
             long start = System.nanoTime();
+            // Between loading and the run: the substrate's start-up and the --out check count as loading.
+            double loadSeconds = (start - commandStart) / 1e9;
             ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
             try {
                 try {
@@ -177,12 +180,14 @@ final class ReplayCommand implements Callable<Integer> {
                 } finally {
                     bar.finish();
                 }
-                double wall = (System.nanoTime() - start) / 1e9;
                 result = result.withExpectations(evaluate(scenario, result));
+                double wall = (System.nanoTime() - start) / 1e9;
                 written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
-                        .withSubstrate(substrate.runInfo()).withProvenance(new RunInfo.Provenance(
-                                options.scenario.toString(), options.sets, result.header().seed(),
-                                VersionProvider.version(), backend.label())), new RunPage.Description(options.question()));
+                        .withSubstrate(substrate.runInfo())
+                        .withPhases(List.of(new RunInfo.Phase("load", loadSeconds), new RunInfo.Phase("run", wall)))
+                        .withProvenance(new RunInfo.Provenance(options.scenario.toString(), options.sets,
+                                result.header().seed(), VersionProvider.version(), backend.label())),
+                        new RunPage.Description(options.question()));
             } catch (TraceFormatException | SubstrateUnavailableException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -241,7 +246,15 @@ final class ReplayCommand implements Callable<Integer> {
     static List<ExpectationResult> evaluate(Scenario scenario, RunResult result) {
         var summary = SummaryPaths.toJson(result);
         List<ExpectationResult> out = new ArrayList<>();
-        for (Expectation e : ExpectationCheck.parse(scenario)) {
+        List<Expectation> parsed = ExpectationCheck.parse(scenario);
+        for (int i = 0; i < parsed.size(); i++) {
+            Expectation e = parsed.get(i);
+            // The schema passed before the run; a row index this run does not have is still an input error.
+            if (SummaryPaths.lookup(summary, e.path()).isEmpty()) {
+                throw ExpectationCheck.error(scenario.expectations().get(i), "\"" + e.expression() + "\": "
+                        + e.path() + " is not in this run's summary (it has " + summary.path("metrics").size()
+                        + " metric rows, metrics.0 to metrics." + (summary.path("metrics").size() - 1) + ")");
+            }
             out.add(e.evaluate(summary));
         }
         return out;

@@ -20,6 +20,7 @@ import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.TimelineRow;
+import org.caniclab.reports.WaitSummary;
 import org.caniclab.sim.load.PoolStats;
 
 /**
@@ -52,6 +53,12 @@ public final class RunCollector implements HubListener {
                 e.detail()));
     }
 
+    /** An autoscaler's decision, as an {@code autoscale} event whose figures are columns. */
+    public void autoscale(long timeNanos, String pool, String outcome, OrchestrationEvent.Autoscale figures) {
+        events.add(new OrchestrationEvent(Math.max(0, timeNanos - origin), pool, "autoscale", outcome, "",
+                Optional.of(figures)));
+    }
+
     /** One timeline row: a pool's state at {@code timeNanos} and what happened over the interval before it. */
     public void sample(long timeNanos, String pool, int workers, int reserved, long inFlight, int queueDepth,
             double utilization, long arrivals, long rejections) {
@@ -77,7 +84,8 @@ public final class RunCollector implements HubListener {
                 PoolStats.Batches.means(b.waitSumNanos(), b.waitCount(), 1_000_000.0),
                 PoolStats.Batches.means(b.latencySumNanos(), b.latencyCount(), 1_000_000.0)));
         return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
-                s.meanWaitNanos() / 1_000_000.0, s.utilization(), batches);
+                s.meanWaitNanos() / 1_000_000.0, WaitSummary.fromHistogram(s.waitNanos(), s.waited()),
+                s.utilization(), batches);
     }
 
     /** A pool's outcome with the hub's create counters. */

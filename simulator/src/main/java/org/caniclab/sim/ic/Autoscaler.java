@@ -2,7 +2,6 @@ package org.caniclab.sim.ic;
 
 import java.util.function.Consumer;
 import org.caniclab.core.config.ScalePoolPolicy;
-import org.caniclab.core.driver.HubEvent;
 import org.caniclab.core.workflow.ScalingWorkflow;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.load.Pool;
@@ -17,8 +16,8 @@ import org.caniclab.sim.model.PoolSpec;
  * once (capped by the room below {@code max_workers}, at least one so that a refusal is recorded, and by
  * {@value #MAX_CALLS}).
  *
- * <p>Events: {@code autoscale} {@code scale_up} / {@code cooldown} / {@code hold} (the last only when desired
- * changed), detail {@code desired=.. workers=.. arrivals=..}.
+ * <p>Decisions ({@link AutoscaleDecision}): {@code scale_up} / {@code cooldown} / {@code hold} (the last only when
+ * desired changed), with desired, registered and reserved workers, arrivals and calls as numbers.
  */
 final class Autoscaler {
     /** Most {@code create_worker} calls one tick asks for. */
@@ -29,7 +28,7 @@ final class Autoscaler {
     private final AutoscalerSpec settings;
     private final Pool pool;
     private final ScalingWorkflow workflow;
-    private final Consumer<HubEvent> log;
+    private final Consumer<AutoscaleDecision> log;
     private final Runnable createWorker;
     private long lastTick;
     private long lastArrivals;
@@ -41,7 +40,7 @@ final class Autoscaler {
      * @param createWorker sends one {@code create_worker} for this pool on the hub (scheduled by the autoscaler)
      */
     Autoscaler(Engine engine, PoolSpec spec, AutoscalerSpec settings, Pool pool, ScalingWorkflow workflow,
-            Consumer<HubEvent> log, Runnable createWorker) {
+            Consumer<AutoscaleDecision> log, Runnable createWorker) {
         this.engine = engine;
         this.spec = spec;
         this.settings = settings;
@@ -65,27 +64,27 @@ final class Autoscaler {
         int floor = Math.max(policy.minWorkers(), desired);
         int observed = workflow.observedCount(spec.name());
         int deficit = floor - observed;
-        String detail = "desired=" + desired + " workers=" + observed + " arrivals=" + arrivals;
         if (deficit > 0) {
             if (spawned && now - lastSpawn < settings.cooldownNanos()) {
-                event("cooldown", detail);
+                event("cooldown", desired, arrivals, 0);
             } else {
                 int room = policy.maxWorkers() > 0 ? Math.max(1, policy.maxWorkers() - observed) : deficit;
                 int n = Math.min(Math.min(deficit, room), MAX_CALLS);
                 spawned = true;
                 lastSpawn = now;
-                event("scale_up", detail + " calls=" + n);
+                event("scale_up", desired, arrivals, n);
                 for (int i = 0; i < n; i++) {
                     engine.schedule(now, createWorker);
                 }
             }
         } else if (desired != lastDesired) {
-            event("hold", detail);
+            event("hold", desired, arrivals, 0);
         }
         lastDesired = desired;
     }
 
-    private void event(String outcome, String detail) {
-        log.accept(new HubEvent(engine.now(), spec.name(), "autoscale", outcome, detail));
+    private void event(String outcome, int desired, long arrivals, int calls) {
+        log.accept(new AutoscaleDecision(engine.now(), spec.name(), outcome, desired,
+                workflow.registry().countByPool(spec.name()), workflow.reservedCount(spec.name()), arrivals, calls));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalingConfig;
 import org.caniclab.core.driver.HubCall;
@@ -15,6 +16,7 @@ import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.policy.ScalingPolicy;
+import org.caniclab.core.registry.WorkerEntry;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
@@ -37,7 +39,7 @@ import org.caniclab.sim.model.ScheduledCall;
  * {@code min_workers}, one call per pool per tick) and one {@link Autoscaler} per pool that has one.
  *
  * <pre>{@code
- * Hub hub = new Hub(engine, scenario, pools, streams, listener);
+ * Hub hub = new Hub(engine, scenario, pools, streams, listener, decision -> {});
  * hub.start();                       // at time 0, before the engine runs
  * engine.runUntil(end, Long.MAX_VALUE);
  * hub.driver().createsInFlight("api");
@@ -54,14 +56,17 @@ public final class Hub {
     private final Root root;
     private final HubDriver driver;
     private final HubListener listener;
+    private final Consumer<AutoscaleDecision> autoscaleLog;
     private final Principal self = Principal.canisterId(Root.HUB_INDEX);
 
     /**
      * @param pools the serving side of every scenario pool, by name: a registered worker starts serving there
      * @param listener receives the hub's and root's orchestration events, in the order they happen
+     * @param autoscaleLog receives the autoscalers' decisions, in the same order as the listener's events
      */
     public Hub(Engine engine, Scenario scenario, SortedMap<String, Pool> pools, RandomStreams streams,
-            HubListener listener) {
+            HubListener listener, Consumer<AutoscaleDecision> autoscaleLog) {
+        this.autoscaleLog = Objects.requireNonNull(autoscaleLog, "autoscaleLog");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scenario = scenario;
         this.model = scenario.ic();
@@ -128,8 +133,14 @@ public final class Hub {
         return self;
     }
 
-    /** Schedules the bootstrap, the scheduled calls, the top-up timer and the autoscalers. Call once, at time 0. */
+    /** Registers the pools' start workers, then schedules the bootstrap, the scheduled calls, the top-up timer and the autoscalers. Call once, at time 0. */
     public void start() {
+        // Before anything is scheduled: the bootstrap and the policies then see them as registered.
+        for (PoolSpec p : scenario.pools()) {
+            for (int i = 0; i < p.startWorkers(); i++) {
+                driver.workflow().registry().upsert(root.existing(), new WorkerEntry(p.name(), p.role(), 0));
+            }
+        }
         if (settings.bootstrap()) {
             engine.schedule(rounds.atOrAfter(engine.now()), () -> driver.execute(new HubCall.Bootstrap(), "init"));
         }
@@ -153,7 +164,7 @@ public final class Hub {
             if (p.autoscaler().isPresent()) {
                 HubCall call = new HubCall.CreateWorker(p.name());
                 Autoscaler a = new Autoscaler(engine, p, p.autoscaler().get(), pools.get(p.name()), driver.workflow(),
-                        listener::event, () -> driver.execute(call, "autoscale"));
+                        autoscaleLog, () -> driver.execute(call, "autoscale"));
                 new Periodic(engine, rounds, p.autoscaler().get().intervalNanos(), a::tick).schedule();
             }
         }

@@ -91,6 +91,15 @@ public final class Root {
         return Principal.canisterId(ROOT_INDEX);
     }
 
+    /**
+     * A canister that existed before the run (a pool's {@code start_workers}): the next id of the layout,
+     * counted on the subnet, created by no call and paid from no balance.
+     */
+    public Principal existing() {
+        canisters++;
+        return Principal.canisterId(nextIndex++);
+    }
+
     /** Root's cycles balance now. */
     public long cyclesBalance() {
         return cycles;

@@ -7,8 +7,9 @@ import org.caniclab.sim.model.ServiceModel;
 /**
  * The IC's execution model: a request routed to a worker waits in its input queue and executes at the
  * first round boundary at or after its arrival, at most {@code capacityPerRound} per worker per round, in
- * no virtual time (latency = wait = boundary − arrival). A round's busy time is executed / capacity of
- * the round. A {@code queueCapacity} of 0 means unbounded.
+ * no virtual time (latency = wait = boundary − arrival). Busy time: a request executed at a boundary
+ * occupies 1/{@code capacityPerRound} of its worker's round that starts there (served × round / capacity,
+ * spread over that round), so utilization is within [0, 1] over any interval. {@code queueCapacity} counts waiting requests ({@link ServiceModel#UNBOUNDED}: no limit; 0: none).
  */
 final class PerRoundService implements ServiceDiscipline {
     private final Engine engine;
@@ -33,6 +34,7 @@ final class PerRoundService implements ServiceDiscipline {
         this.capacityPerRound = model.capacityPerRound();
         this.queueCapacity = model.queueCapacity();
         this.roundNanos = roundNanos;
+        stats.perRound(capacityPerRound, roundNanos);
     }
 
     @Override
@@ -43,7 +45,7 @@ final class PerRoundService implements ServiceDiscipline {
     @Override
     public void arrive(long now, long service, boolean measured) {
         Worker w = workers.route();
-        if (queueCapacity > 0 && w.arrivals.size() >= queueCapacity) {
+        if (w.arrivals.size() >= queueCapacity) {
             stats.reject(measured);
             return;
         }
@@ -83,7 +85,7 @@ final class PerRoundService implements ServiceDiscipline {
             stats.executed(w.arrivals.poll(), now);
         }
         stats.waiting -= n;
-        stats.addBusy((double) n / capacityPerRound * roundNanos);
+        stats.executedAt(now, n);
         if (!w.arrivals.isEmpty()) {
             engine.schedule(w, now + roundNanos);
         }

@@ -15,8 +15,8 @@ import org.caniclab.sim.model.ServiceModel;
  * not objects: a queue holds arrival times (and pre-drawn service times), statistics stream into a
  * histogram and running sums, so memory is bounded by what is in flight.
  *
- * <p>A {@code queueCapacity} of 0 means unbounded in every model (the per-round record's doc does not say
- * so). Service times are drawn at arrival (even for requests then rejected), so the i-th request of a pool
+ * <p>A {@code queueCapacity} bounds the waiting requests ({@link ServiceModel#UNBOUNDED}: no bound; 0 in the
+ * continuous models: no waiting room, a loss system). Service times are drawn at arrival (even for requests then rejected), so the i-th request of a pool
  * gets the same service time whatever the router does (common random numbers).
  *
  * <p>Requests arriving before the warm-up end are served but left out of every statistic

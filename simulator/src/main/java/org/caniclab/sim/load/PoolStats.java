@@ -19,25 +19,29 @@ import org.HdrHistogram.Histogram;
  * @param completed of those, requests whose service ended
  * @param rejected of those, requests refused (queue full or no worker)
  * @param rejectedNoWorker of the rejected, those refused because no worker was registered
- * @param meanWaitNanos mean time from arrival to start of service of measured requests, 0 when none started
+ * @param meanWaitNanos mean time from arrival to start of service of measured requests, NaN when none started
+ * @param waited of the measured requests that started service, those that waited a positive time
  * @param utilization busy time / worker time after the warm-up, 0 when no worker existed
  * @param latencyNanos the pool's live latency histogram of completed measured requests (arrival to end of
  *     service), nanoseconds: later events keep recording into it, so read it, never record into it
+ * @param waitNanos the pool's live histogram of the waits of measured requests that started service (zero
+ *     waits included), nanoseconds; read it, never record into it
  * @param batches with {@code run.batches}: the per-batch sums of waits and latencies
  */
 public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
-        double utilization, Histogram latencyNanos, Optional<Batches> batches) {
+        long waited, double utilization, Histogram latencyNanos, Histogram waitNanos, Optional<Batches> batches) {
 
     public PoolStats {
         Objects.requireNonNull(latencyNanos, "latencyNanos");
+        Objects.requireNonNull(waitNanos, "waitNanos");
         Objects.requireNonNull(batches, "batches");
     }
 
     /** Without batch sums. */
     public PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
-            double utilization, Histogram latencyNanos) {
-        this(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos, utilization, latencyNanos,
-                Optional.empty());
+            long waited, double utilization, Histogram latencyNanos, Histogram waitNanos) {
+        this(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos, waited, utilization, latencyNanos,
+                waitNanos, Optional.empty());
     }
 
     /**

@@ -11,7 +11,7 @@ import org.caniclab.sim.model.ServiceModel;
 /**
  * Continuous service from one FIFO queue shared by all workers (M/G/c): an arrival goes to the idle worker
  * of lowest index, else waits; a worker that finishes, or registers, takes the head of the queue. No
- * router. A {@code queueCapacity} of 0 means unbounded.
+ * router. {@code queueCapacity} counts waiting requests ({@link ServiceModel#UNBOUNDED}: no limit; 0: none).
  */
 final class SharedQueueService implements ServiceDiscipline {
     private final Engine engine;
@@ -50,7 +50,7 @@ final class SharedQueueService implements ServiceDiscipline {
                 }
             }
         }
-        if (queueCapacity > 0 && arrivals.size() >= queueCapacity) {
+        if (arrivals.size() >= queueCapacity) {
             stats.reject(measured);
         } else {
             stats.accrue(now);

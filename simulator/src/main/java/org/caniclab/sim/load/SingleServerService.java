@@ -10,7 +10,7 @@ import org.caniclab.sim.model.ServiceModel;
 
 /**
  * Continuous service, each worker one server with its own FIFO queue (M/G/1 per worker behind the
- * router). A {@code queueCapacity} of 0 means unbounded; the bound counts waiting requests, not the one in
+ * router). {@code queueCapacity} counts waiting requests ({@link ServiceModel#UNBOUNDED}: no limit; 0: none); the bound counts waiting requests, not the one in
  * service.
  */
 final class SingleServerService implements ServiceDiscipline {
@@ -41,7 +41,7 @@ final class SingleServerService implements ServiceDiscipline {
         Worker w = workers.route();
         if (!w.busy) {
             w.serve(now, service, engine, stats);
-        } else if (queueCapacity > 0 && w.arrivals.size() >= queueCapacity) {
+        } else if (w.arrivals.size() >= queueCapacity) {
             stats.reject(measured);
         } else {
             stats.accrue(now);

@@ -30,7 +30,9 @@ final class Statistics {
     private long rejectedNoWorker;
     private double waitSumNanos;
     private long waitCount;
+    private long waitedCount;
     final Histogram latency = new Histogram(3); // nanoseconds, auto-resizing
+    final Histogram waits = new Histogram(3); // nanoseconds, auto-resizing; zeros included
 
     // Time integrals (nanoseconds) of the gauges, and their values at the marks.
     private double busyIntegral;
@@ -41,6 +43,11 @@ final class Statistics {
     private double busyAtWarmup;
     private double workersAtWarmup;
     private double waitingAtWarmup;
+    // Per-round service: executions at a boundary occupy the round that starts there (see addRound).
+    private long roundStart = Long.MIN_VALUE;
+    private long roundExecuted;
+    private long roundNanos;
+    private int capacityPerRound;
     private long sampleArrivals;
     private long sampleRejections;
     private double sampleBusy;
@@ -128,9 +135,17 @@ final class Statistics {
     /** A request that arrived at {@code arrival} starts service at {@code now}. */
     void waited(long arrival, long now) {
         if (arrival >= warmupNanos) {
-            waitSumNanos += now - arrival;
-            waitCount++;
+            recordWait(now - arrival);
             batchWait(arrival, now - arrival);
+        }
+    }
+
+    private void recordWait(long d) {
+        waitSumNanos += d;
+        waitCount++;
+        waits.recordValue(d);
+        if (d > 0) {
+            waitedCount++;
         }
     }
 
@@ -151,17 +166,32 @@ final class Statistics {
         if (arrival >= warmupNanos) {
             long d = now - arrival;
             latency.recordValue(d);
-            waitSumNanos += d;
-            waitCount++;
+            recordWait(d);
             completed++;
             batchWait(arrival, d);
             batchLatency(arrival, d);
         }
     }
 
-    /** Adds busy time that no gauge describes: {@code n} executions of a round's capacity. */
-    void addBusy(double nanos) {
-        busyIntegral += nanos;
+    /** Declares the pool per-round: {@link #executedAt} then accounts busy time. */
+    void perRound(int capacityPerRound, long roundNanos) {
+        this.capacityPerRound = capacityPerRound;
+        this.roundNanos = roundNanos;
+    }
+
+    /**
+     * {@code n} requests executed at the round boundary {@code boundary} (= the last accrual instant). Each
+     * occupies 1/capacity of its worker's round that starts at the boundary, spread evenly over that round,
+     * so the busy gauge never exceeds the workers registered (a worker executes only at boundaries after
+     * it registered, and at most its capacity per round) and utilization stays within [0, 1] over any
+     * interval. All workers of a pool share the round grid, so one open round per pool suffices.
+     */
+    void executedAt(long boundary, int n) {
+        if (boundary != roundStart) {
+            roundStart = boundary;
+            roundExecuted = 0;
+        }
+        roundExecuted += n;
     }
 
     /** Advances the integrals to {@code t} with the gauges' current values. */
@@ -171,6 +201,12 @@ final class Statistics {
             busyIntegral += (double) busy * dt;
             workerIntegral += (double) workers * dt;
             waitingIntegral += (double) waiting * dt;
+            if (roundExecuted > 0) {
+                long overlap = Math.min(t, roundStart + roundNanos) - Math.max(lastAccrual, roundStart);
+                if (overlap > 0) {
+                    busyIntegral += (double) roundExecuted / capacityPerRound * overlap;
+                }
+            }
             lastAccrual = t;
         }
     }
@@ -212,14 +248,15 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
-        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), utilization, latency,
+        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waitedCount,
+                utilization, latency, waits,
                 batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
                         batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
                         batchLatencyCount.clone())));
     }
 
     double meanWaitNanos() {
-        return waitCount > 0 ? waitSumNanos / waitCount : 0;
+        return waitCount > 0 ? waitSumNanos / waitCount : Double.NaN;
     }
 
     long rejectedNoWorker() {

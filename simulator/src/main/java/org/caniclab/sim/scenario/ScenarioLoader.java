@@ -271,7 +271,7 @@ public final class ScenarioLoader {
                 TomlTable p = pools.table(name);
                 fileNameClash(pools, name, files);
                 p.onlyKeys("[" + p.path() + "]", "canister_role", "policy", "initial_cycles", "service", "router",
-                        "autoscaler");
+                        "autoscaler", "start_workers");
                 CanisterRole role;
                 try {
                     role = new CanisterRole(p.string("canister_role", null));
@@ -281,7 +281,8 @@ public final class ScenarioLoader {
                 ScalePoolPolicy policy = policy(p);
                 cfg.pool(name, new ScalePool(role, policy));
                 long cycles = p.cycles("initial_cycles", DEFAULT_INITIAL_CYCLES);
-                specs.put(name, new PoolSpec(name, role, policy, cycles, service(p), router(p), autoscaler(p)));
+                specs.put(name, new PoolSpec(name, role, policy, cycles, service(p), router(p), autoscaler(p),
+                        startWorkers(p, policy)));
             }
             ScalingConfig config = cfg.build();
             List<ConfigProblem> problems = ScalingConfigValidator.validate(config);
@@ -326,16 +327,23 @@ public final class ScenarioLoader {
                                 + "or define the pool without [canic]; accepted here: service, router, autoscaler");
                     }
                 }
-                p.onlyKeys("[" + p.path() + "]", "service", "router", "autoscaler");
+                p.onlyKeys("[" + p.path() + "]", "service", "router", "autoscaler", "start_workers");
             }
             List<PoolSpec> out = new ArrayList<>();
             for (CanicToml.Pool cp : hub.pools().values()) {
                 TomlTable p = extra.has(cp.name()) ? extra.table(cp.name())
                         : new TomlTable(src, extra.path().child(cp.name()), new TomlNode.Table(0));
                 out.add(new PoolSpec(cp.name(), cp.role(), cp.policy(), cp.initialCycles(), service(p), router(p),
-                        autoscaler(p)));
+                        autoscaler(p), startWorkers(p, cp.policy())));
             }
             return out;
+        }
+
+        /** {@code start_workers}: at most the pool's max_workers when it has one. */
+        private int startWorkers(TomlTable pool, ScalePoolPolicy policy) {
+            long max = policy.maxWorkers() != 0 ? Math.min(policy.maxWorkersUnsigned(), Integer.MAX_VALUE)
+                    : Integer.MAX_VALUE;
+            return (int) pool.integer("start_workers", 0L, 0, max);
         }
 
         private ServiceModel service(TomlTable pool) {
@@ -348,14 +356,15 @@ public final class ScenarioLoader {
                 t.onlyKeys("a per-round service", "model", "capacity_per_round", "queue_capacity");
                 return new ServiceModel.PerRound(
                         t.intValue("capacity_per_round", DEFAULT_SERVICE.capacityPerRound(), 1, Integer.MAX_VALUE),
-                        t.intValue("queue_capacity", DEFAULT_SERVICE.queueCapacity(), 0, Integer.MAX_VALUE));
+                        t.queueCapacity("queue_capacity", DEFAULT_SERVICE.queueCapacity(), 1,
+                                " (every per-round request waits for a round boundary, so 0 would refuse them all)"));
             }
             t.onlyKeys("a " + model + " service", "model", "service_time", "queue_capacity");
             Distribution serviceTime = t.distribution("service_time", null);
             if (serviceTime.meanNanos() <= 0) {
                 throw t.error("service_time", "service_time has mean 0; accepted: a distribution with a mean above 0");
             }
-            int queue = t.intValue("queue_capacity", 0, 0, Integer.MAX_VALUE);
+            int queue = t.queueCapacity("queue_capacity", ServiceModel.UNBOUNDED, 0, " (0: no waiting room)");
             return model.equals("continuous") ? new ServiceModel.Continuous(serviceTime, queue)
                     : new ServiceModel.SharedQueue(serviceTime, queue);
         }

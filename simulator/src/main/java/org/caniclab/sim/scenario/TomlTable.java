@@ -133,6 +133,33 @@ final class TomlTable {
         return (int) integer(key, fallback == null ? null : fallback.longValue(), min, max);
     }
 
+    /**
+     * A queue capacity: an integer in {@code [min, 2147483647]} or {@code "unbounded"}
+     * ({@link org.caniclab.sim.model.ServiceModel#UNBOUNDED}).
+     */
+    int queueCapacity(String key, int fallback, int min, String why) {
+        TomlNode v = node.get(key);
+        String accepted = "\"unbounded\" or an integer " + range(min, Integer.MAX_VALUE) + why;
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof TomlNode.Str s) {
+            if (s.value().equals("unbounded")) {
+                return org.caniclab.sim.model.ServiceModel.UNBOUNDED;
+            }
+            throw error(key, key + " \"" + s.value() + "\" is not a capacity; accepted: " + accepted);
+        }
+        if (!(v instanceof TomlNode.Int i)) {
+            throw wrongType(key, v, accepted);
+        }
+        BigInteger n = i.value();
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            String problem = n.signum() < 0 ? " is negative" : " is out of range";
+            throw error(key, key + " " + n + problem + "; accepted: " + accepted);
+        }
+        return n.intValueExact();
+    }
+
     /** A number (integer or decimal) in {@code [min, max]}; {@code unit} explains it in messages. */
     double number(String key, Double fallback, double min, double max, String unit) {
         TomlNode v = node.get(key);

@@ -15,6 +15,7 @@ import org.caniclab.sim.Substrate;
 import org.caniclab.reports.MetricCount;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
+import org.caniclab.reports.WaitSummary;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.model.PoolSpec;
@@ -83,7 +84,8 @@ final class Cli {
                 int max = p.policy().maxWorkers();
                 pools.add(new PoolSummary(p.name(), p.policy().minWorkers(), max, workers, workers,
                         PoolSummary.overshoot(workers, max), workers, workers, 0, 0, workers * p.initialCycles(),
-                        new RequestStats(10, 10, 0, new LatencySummary(1, 1, 1, 1, 1), 0.5, 0.25)));
+                        new RequestStats(10, 10, 0, new LatencySummary(1, 1, 1, 1, 1), 0.5,
+                                new WaitSummary(0.5, 5, 0.5, 1, 1, 1), 0.25)));
                 Histogram h = new Histogram(3);
                 h.recordValue(1_000_000);
                 histograms.put(p.name(), h);

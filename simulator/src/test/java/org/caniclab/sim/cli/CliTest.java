@@ -107,6 +107,20 @@ class CliTest {
     }
 
     @Test
+    void runInfoWallTimeCoversTheWholeCommandAndNamesItsParts() throws IOException {
+        Cli.Result r = Cli.run(new Cli.Fake(1), "replay", scenario.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode info = new ObjectMapper().readTree(out.resolve("run-info.json").toFile());
+        JsonNode parts = info.get("wall_parts");
+        List<String> names = new java.util.ArrayList<>();
+        parts.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("load", "run", "write"), names);
+        double sum = parts.get("load").asDouble() + parts.get("run").asDouble() + parts.get("write").asDouble();
+        // Each part is rounded to a millisecond: the total is their sum within the rounding.
+        assertEquals(sum, info.get("wall_seconds").asDouble(), 0.002);
+    }
+
+    @Test
     void exitsOneWhenAnExpectationFailsAndShowsTheMeasuredValue() throws IOException {
         Cli.Result r = Cli.run(new Cli.Fake(5), "replay", scenario.toString(), "--out", out.toString());
         assertEquals(1, r.exit(), r.err());

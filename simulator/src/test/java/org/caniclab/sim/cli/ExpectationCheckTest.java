@@ -42,6 +42,25 @@ class ExpectationCheckTest {
     }
 
     @Test
+    void rejectsPathsOutsideTheSummarySchemaLeavesIncluded() throws IOException {
+        ScenarioException e = fails("expect = [\n  \"events > 0\",\n  \"pools.api.requests.latency_ms.p999 < 5\",\n]\n"
+                + MINIMAL);
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("unknown figure 'p999'") && e.problem().contains("p99"), e.getMessage());
+        assertTrue(fails("expect = [\"metrics.9999.count == 1\"]\n" + MINIMAL).problem().contains("metrics.<index>"));
+        assertTrue(fails("expect = [\"pools.api.workers_pea == 1\"]\n" + MINIMAL).problem()
+                .contains("unknown pool figure 'workers_pea'"));
+        assertTrue(fails("expect = [\"pools.api == 1\"]\n" + MINIMAL).problem().contains("names no pool's figure"));
+        assertTrue(fails("expect = [\"eventz > 1\"]\n" + MINIMAL).problem().contains("not a figure of summary.json"));
+        // Every figure the writer produces passes.
+        Path p = dir.resolve("ok.toml");
+        Files.writeString(p, "expect = [\"pools.api.requests.wait_ms.p90 < 5\", \"pools.api.requests.p_wait < 1\", "
+                + "\"metrics.0.count > 0\", \"simulated_seconds > 0\", \"pools.api.requests.latency_ms.max < 9\"]\n"
+                + MINIMAL);
+        assertEquals(5, ExpectationCheck.parse(ScenarioLoader.load(p, List.of())).size());
+    }
+
+    @Test
     void locatesAnExpectationOnItsOwnLineAndOneFromSet() throws IOException {
         ScenarioException e = fails("expect = [\n  \"events > 0\",\n  \"events >> 0\",\n]\n" + MINIMAL);
         assertEquals(3, e.line(), e.getMessage());

@@ -99,19 +99,19 @@ class PocketIcBackendTest {
         }
         assertTrue(fake.deleted(0), "the run deletes its instance");
         assertEquals("""
-                time_s,pool,call,outcome,detail
-                0,,bootstrap,started,
-                0,api,create_worker,started,via bootstrap
-                0.000000001,api,create_worker,completed,%s
-                0.000000001,,bootstrap,completed,
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000002,api,create_worker,completed,%s
-                0.000000003,api,create_worker,completed,%s
-                0.000000004,api,create_worker,completed,%s
-                0.000000005,api,create_worker,completed,%s
+                time_s,pool,call,outcome,desired,workers,reserved,arrivals,calls,detail
+                0,,bootstrap,started,,,,,,
+                0,api,create_worker,started,,,,,,via bootstrap
+                0.000000001,api,create_worker,completed,,,,,,%s
+                0.000000001,,bootstrap,completed,,,,,,
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000002,api,create_worker,completed,,,,,,%s
+                0.000000003,api,create_worker,completed,,,,,,%s
+                0.000000004,api,create_worker,completed,,,,,,%s
+                0.000000005,api,create_worker,completed,,,,,,%s
                 """.formatted(made.stream().map(Principal::toText).toArray()), Files.readString(out.resolve("events.csv")));
         assertEquals("time_s,pool,workers,reserved,in_flight,queue_depth,utilization,arrivals,rejections\n",
                 Files.readString(out.resolve("timeline.csv")));
@@ -133,7 +133,7 @@ class PocketIcBackendTest {
                 rows(s, "plan_create/skipped/at_max_workers", "plan_create/completed/below_min_workers"));
         assertEquals(2, fake.allocated(0).size(), "only two canisters were ever asked for");
         assertEquals(3, Files.readString(out.resolve("events.csv")).lines()
-                .filter(l -> l.contains(",create_worker,skipped,via scheduled: pool 'api' at max_workers (2/2)")).count());
+                .filter(l -> l.contains(",create_worker,skipped,,,,,,via scheduled: pool 'api' at max_workers (2/2)")).count());
 
         Cli.Result fixed = replayRace(dir.resolve("fixed"), "--set", "hub.mode=reserved",
                 "--set", "expect=[\"pools.api.overshoot_peak == 0\", \"pools.api.workers_peak == 2\"]", "-q");
@@ -191,14 +191,14 @@ class PocketIcBackendTest {
         List<Principal> made = fake.allocated(0);
         // 1s: the create is in flight, so the plan still sees 0 and would spawn; 2s: both calls see 1 < 2 and spawn.
         assertEquals("""
-                time_s,pool,call,outcome,detail
-                0,api,create_worker,started,via scheduled
-                0,api,plan_create_worker,completed,would spawn
-                0.000000001,api,create_worker,completed,%s
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000001,api,create_worker,started,via scheduled
-                0.000000002,api,create_worker,completed,%s
-                0.000000003,api,create_worker,completed,%s
+                time_s,pool,call,outcome,desired,workers,reserved,arrivals,calls,detail
+                0,api,create_worker,started,,,,,,via scheduled
+                0,api,plan_create_worker,completed,,,,,,would spawn
+                0.000000001,api,create_worker,completed,,,,,,%s
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000001,api,create_worker,started,,,,,,via scheduled
+                0.000000002,api,create_worker,completed,,,,,,%s
+                0.000000003,api,create_worker,completed,,,,,,%s
                 """.formatted(made.stream().map(Principal::toText).toArray()), Files.readString(out.resolve("events.csv")));
         JsonNode s = summary(out);
         assertEquals(4, s.get("events").asLong());

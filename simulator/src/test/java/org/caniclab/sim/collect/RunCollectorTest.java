@@ -1,6 +1,7 @@
 package org.caniclab.sim.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.HdrHistogram.Histogram;
 import org.caniclab.reports.LatencySummary;
@@ -17,7 +18,10 @@ class RunCollectorTest {
         Histogram h = new Histogram(3);
         h.recordValue(2_000_000);
         h.recordValue(4_000_000);
-        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(10, 2, 3, 1, 1_500_000, 0.25, h)));
+        Histogram w = new Histogram(3);
+        w.recordValue(0);
+        w.recordValue(3_000_000);
+        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(10, 2, 3, 1, 1_500_000, 1, 0.25, h, w)));
         assertEquals(10, r.arrived());
         assertEquals(2, r.completed());
         assertEquals(3, r.rejected());
@@ -25,12 +29,20 @@ class RunCollectorTest {
         assertEquals(0.25, r.utilizationMean());
         assertEquals(3.0, r.latencyMs().mean(), 0.01);
         assertEquals(4.0, r.latencyMs().max(), 0.01);
+        assertEquals(0.5, r.waits().pWait(), 1e-12);
+        assertEquals(1, r.waits().waited());
+        assertEquals(3.0, r.waits().max(), 0.01);
+        assertEquals(0.0, r.waits().p50(), 0.01);
     }
 
     @Test
-    void aPoolThatServedNothingReportsZeroLatency() {
-        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(0, 0, 0, 0, 0, 0, new Histogram(3))));
-        assertEquals(LatencySummary.ZERO, r.latencyMs());
+    void aPoolThatServedNothingReportsNoLatencyNorWait() {
+        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(0, 0, 0, 0, Double.NaN, 0, 0,
+                new Histogram(3), new Histogram(3))));
+        assertTrue(Double.isNaN(r.latencyMs().p99()));
+        assertTrue(Double.isNaN(r.waitMsMean()));
+        assertTrue(Double.isNaN(r.waits().pWait()));
+        assertEquals(LatencySummary.NONE, r.latencyMs());
         assertEquals(RequestStats.NONE, r);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.caniclab.core.config.ScalePoolPolicy;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.TimelineRow;
@@ -27,10 +28,15 @@ class AutoscalerTest {
 
     /** 100 ms rounds, 10 requests per worker per round: 100 req/s per worker; 10 ms per request. */
     private static RunResult flashCrowd(ConcurrencyMode mode, int max, long seed) {
+        return flashCrowd(mode, max, seed, 500 * TestScenarios.MS);
+    }
+
+    private static RunResult flashCrowd(ConcurrencyMode mode, int max, long seed, long createLatency) {
         LoadSource ramp = new LoadSource.Poisson("crowd", "api", List.of(
                 new LoadSource.RateSegment(0, 60 * S, 0, 2000),
                 new LoadSource.RateSegment(60 * S, 180 * S, 2000, 2000)));
         return new Simulator().run(TestScenarios.named("flash").seed(seed).mode(mode).duration(180 * S)
+                .createLatency(new Distribution.Fixed(createLatency))
                 .sample(5 * S)
                 .pool(pool("api", new ScalePoolPolicy(1, 1, max), new ServiceModel.PerRound(10, 500),
                         RouterKind.SHORTEST_QUEUE, new AutoscalerSpec(0.7, 2 * S, 5 * S)))
@@ -53,6 +59,38 @@ class AutoscalerTest {
         // After the ramp, the pool keeps up: few rejections once scaled.
         assertEquals(0, r.timeline().stream().filter(t -> t.timeNanos() > 120 * S)
                 .mapToLong(TimelineRow::rejections).sum(), "seed " + seed);
+    }
+
+    @Test
+    void autoscaleEventsCarryRegisteredAndReservedWorkersAsSeparateFigures() {
+        for (ConcurrencyMode mode : ConcurrencyMode.values()) {
+            // Creations outlast the 2 s ticks, so ticks see reservations in the reserved mode.
+            RunResult r = flashCrowd(mode, 64, 5, 5 * S);
+            int registered = 0;
+            int ticks = 0;
+            boolean sawReserved = false;
+            for (OrchestrationEvent e : r.events()) {
+                if (e.call().equals("create_worker") && e.outcome().equals("completed")) {
+                    registered++;
+                } else if (e.call().equals("autoscale")) {
+                    ticks++;
+                    OrchestrationEvent.Autoscale f = e.autoscale().orElseThrow();
+                    // workers means registered in both modes, as timeline.csv's workers.
+                    assertEquals(registered, f.workers(), mode + " at " + e.timeNanos());
+                    if (mode == ConcurrencyMode.RESERVED) {
+                        sawReserved |= f.reserved() > 0;
+                    } else {
+                        assertEquals(0, f.reserved(), mode + " has no reservations");
+                    }
+                    assertEquals(e.outcome().equals("scale_up"), f.calls() > 0, e.toString());
+                    assertEquals("", e.detail(), "the figures are columns, not text");
+                } else {
+                    assertTrue(e.autoscale().isEmpty(), e.toString());
+                }
+            }
+            assertTrue(ticks > 0, mode.toString());
+            assertEquals(mode == ConcurrencyMode.RESERVED, sawReserved, mode + ": reservations while creating");
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ final class LoadTestSupport {
 
     /** A pool whose workers take a fixed time per request; counts every arrival. */
     static Pool countingPool(Engine engine, String name) {
-        return new Pool(name, new ServiceModel.Continuous(new Distribution.Fixed(1), 0), RouterKind.ROUND_ROBIN,
+        return new Pool(name, new ServiceModel.Continuous(new Distribution.Fixed(1), ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN,
                 engine, 100 * MS, 0, new SplittableRandom(1), new SplittableRandom(2));
     }
 

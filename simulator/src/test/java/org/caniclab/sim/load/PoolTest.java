@@ -24,7 +24,7 @@ class PoolTest {
     @Test
     void rejectsRequestsWhileNoWorkerIsRegistered() {
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, 0), RouterKind.ROUND_ROBIN, 0);
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 0);
         arriveAt(engine, p, 10 * MS, 3);
         engine.runUntil(S);
         PoolStats s = p.stats();
@@ -53,8 +53,11 @@ class PoolTest {
         // Latencies 50, 50, 150, 150, 250 ms.
         assertEquals(130, s.latencyNanos().getMean() / MS, 0.5);
         assertEquals(130, s.meanWaitNanos() / MS, 1e-9);
-        // 5 executed of 2 per round; the worker existed for 300 ms = 3 rounds: 5/6 of capacity.
-        assertEquals(5.0 / 6, s.utilization(), 1e-9);
+        // 5 executed of 2 per round, each occupying half of the round that starts at its boundary (100, 200
+        // and 300 ms): at 300 ms the last round has not begun, so 2 rounds busy of 3 worker-rounds.
+        assertEquals(2.0 / 3, s.utilization(), 1e-9);
+        engine.runUntil(400 * MS); // the last execution's round has passed: 2.5 busy rounds of 4
+        assertEquals(5.0 / 8, p.stats().utilization(), 1e-9);
     }
 
     @Test
@@ -62,7 +65,7 @@ class PoolTest {
         // A zero-spread burst at a round boundary: each arrival is its own event at that instant, after the
         // worker may already have executed there. Still at most 10 per round.
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, 0), RouterKind.ROUND_ROBIN, 1);
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.PerRound(10, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 1);
         arriveAt(engine, p, 0, 1);
         engine.runUntil(0); // the worker executes at 0
         arriveAt(engine, p, 0, 25);
@@ -81,8 +84,8 @@ class PoolTest {
     @Test
     void roundRobinCyclesAndShortestQueueBreaksTiesByIndex() {
         Engine engine = new Engine();
-        Pool rr = LoadTestSupport.pool(engine, new ServiceModel.PerRound(100, 0), RouterKind.ROUND_ROBIN, 3);
-        Pool sq = LoadTestSupport.pool(engine, new ServiceModel.Continuous(new Distribution.Fixed(S), 0),
+        Pool rr = LoadTestSupport.pool(engine, new ServiceModel.PerRound(100, ServiceModel.UNBOUNDED), RouterKind.ROUND_ROBIN, 3);
+        Pool sq = LoadTestSupport.pool(engine, new ServiceModel.Continuous(new Distribution.Fixed(S), ServiceModel.UNBOUNDED),
                 RouterKind.SHORTEST_QUEUE, 3);
         arriveAt(engine, rr, 10 * MS, 7);
         arriveAt(engine, sq, 10 * MS, 7);
@@ -102,7 +105,7 @@ class PoolTest {
     @Test
     void randomRouterSpreadsEvenly() {
         Engine engine = new Engine();
-        Pool p = new Pool("p", new ServiceModel.PerRound(1_000_000, 0), RouterKind.RANDOM, engine, 100 * MS, 0,
+        Pool p = new Pool("p", new ServiceModel.PerRound(1_000_000, ServiceModel.UNBOUNDED), RouterKind.RANDOM, engine, 100 * MS, 0,
                 new SplittableRandom(1), new SplittableRandom(99));
         for (int i = 0; i < 4; i++) {
             p.addWorker(Principal.canisterId(2 + i));
@@ -111,8 +114,10 @@ class PoolTest {
         engine.runUntil(10 * MS);
         assertEquals(40_000, p.queueDepth());
         engine.runUntil(100 * MS);
-        // 40_000 requests executed in one round by 4 workers of capacity 1e6: utilization 1%.
-        assertEquals(0.01, p.stats().utilization(), 1e-12);
+        p.sample();
+        engine.runUntil(200 * MS);
+        // 40_000 requests executed at 100 ms by 4 workers of capacity 1e6: 1% of the round that follows.
+        assertEquals(0.01, p.sample().utilization(), 1e-12);
     }
 
     @Test
@@ -133,7 +138,7 @@ class PoolTest {
     @Test
     void sharedQueueUsesIdleWorkersFirstAndNewWorkersDrainIt() {
         Engine engine = new Engine();
-        Pool p = LoadTestSupport.pool(engine, new ServiceModel.SharedQueue(new Distribution.Fixed(S), 0),
+        Pool p = LoadTestSupport.pool(engine, new ServiceModel.SharedQueue(new Distribution.Fixed(S), ServiceModel.UNBOUNDED),
                 RouterKind.ROUND_ROBIN, 2);
         arriveAt(engine, p, 0, 5);
         engine.runUntil(0);
@@ -151,7 +156,7 @@ class PoolTest {
     @Test
     void warmupRequestsAreServedButNotCounted() {
         Engine engine = new Engine();
-        Pool p = new Pool("p", new ServiceModel.Continuous(new Distribution.Fixed(10 * MS), 0),
+        Pool p = new Pool("p", new ServiceModel.Continuous(new Distribution.Fixed(10 * MS), ServiceModel.UNBOUNDED),
                 RouterKind.ROUND_ROBIN, engine, 100 * MS, S, new SplittableRandom(1), new SplittableRandom(2));
         p.addWorker(Principal.canisterId(2));
         arriveAt(engine, p, 500 * MS, 4);

@@ -105,7 +105,7 @@ class IntegerBoundsTest {
                         (ToLongFunction<Scenario>) s -> ((ServiceModel.PerRound) s.pools().get(0).service())
                                 .capacityPerRound()),
                 Arguments.of("pools.api.service", "queue_capacity", "pools.api.service.queue_capacity",
-                        BigInteger.ZERO, BigInteger.valueOf(Integer.MAX_VALUE),
+                        BigInteger.ONE, BigInteger.valueOf(Integer.MAX_VALUE),
                         (ToLongFunction<Scenario>) s -> ((ServiceModel.PerRound) s.pools().get(0).service())
                                 .queueCapacity()),
                 Arguments.of("[load]", "requests", "load[0].requests", BigInteger.ONE,

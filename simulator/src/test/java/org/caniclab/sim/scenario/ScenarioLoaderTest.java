@@ -112,7 +112,7 @@ class ScenarioLoaderTest {
                 canister_role = "edge_worker"
                 [pools.edge.service]
                 capacity_per_round = 5
-                queue_capacity = 0
+                queue_capacity = "unbounded"
 
                 [[load]]
                 kind = "poisson"
@@ -176,9 +176,9 @@ class ScenarioLoaderTest {
         assertEquals(Optional.of(new AutoscalerSpec(0.5, 60_000_000_000L, 2_000_000_000L)), api.autoscaler());
         PoolSpec batch = s.pools().get(1);
         assertEquals(new ScalePoolPolicy(1, 3, 4), batch.policy());
-        assertEquals(new ServiceModel.SharedQueue(new Distribution.Fixed(1_000_000_000L), 0), batch.service());
+        assertEquals(new ServiceModel.SharedQueue(new Distribution.Fixed(1_000_000_000L), ServiceModel.UNBOUNDED), batch.service());
         assertEquals(RouterKind.RANDOM, batch.router());
-        assertEquals(new ServiceModel.PerRound(5, 0), s.pools().get(2).service());
+        assertEquals(new ServiceModel.PerRound(5, ServiceModel.UNBOUNDED), s.pools().get(2).service());
 
         assertEquals(List.of("poisson-api", "ramp", "burst-batch", "trace-api", "poisson-api-2"),
                 s.loads().stream().map(LoadSource::name).toList());

@@ -33,7 +33,11 @@ public record WorkEstimate(double events, String eventsKey, double timelineRows,
         double duration = s.run().durationNanos();
         double round = s.ic().roundNanos();
         Largest largest = new Largest();
-        largest.add(PER_CREATE * (s.calls().size() + 1.0), "calls");
+        double calls = 1; // the bootstrap
+        for (ScheduledCall c : s.calls()) {
+            calls += c.count();
+        }
+        largest.add(PER_CREATE * calls, "calls");
         for (int i = 0; i < s.loads().size(); i++) {
             LoadSource l = s.loads().get(i);
             // The arrival, and its completion (a continuous server) or its share of the worker's round wake-ups

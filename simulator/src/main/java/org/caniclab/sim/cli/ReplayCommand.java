@@ -69,6 +69,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options = new ScenarioOptions();
 
+    @Mixin
+    WorkLimits limits = new WorkLimits();
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Report folder (default: out/<scenario-name>, relative to the current folder): a new path, "
                     + "an empty folder or an earlier report, which is replaced whole. Checked and locked before the "
@@ -150,6 +153,9 @@ final class ReplayCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         if (seed != null) {
             scenario = scenario.withSeed(seed);
+        }
+        if (backend == Backend.SIM) {
+            limits.check(scenario, options.scenario.toString());
         }
         Substrate substrate = backend.create(new Backend.Options(simulator, url, env,
                 quiet ? null : spec.commandLine().getErr(), ic));

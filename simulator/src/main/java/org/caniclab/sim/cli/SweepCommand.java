@@ -18,6 +18,7 @@ import org.caniclab.reports.html.RunPage;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.model.SweepSpec;
+import org.caniclab.sim.scenario.ScenarioLoader;
 import org.caniclab.sim.sweep.Sweep;
 import org.caniclab.sim.sweep.SweepPlan;
 import picocli.CommandLine.Command;
@@ -55,6 +56,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions options = new ScenarioOptions();
+
+    @Mixin
+    WorkLimits limits = new WorkLimits();
 
     @Option(names = "--vary", paramLabel = "KEY=V1,V2,...",
             description = "A key to vary and its values, e.g. hub.mode=seed-0.33.3,reserved. Repeatable: the "
@@ -121,6 +125,10 @@ final class SweepCommand implements Callable<Integer> {
                     seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // Every variant's work checked before anything runs (a --vary value can make one run unbounded).
+        for (List<String> variant : plan.variants()) {
+            limits.check(ScenarioLoader.load(options.scenario, plan.overridesOf(variant)), options.scenario.toString());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

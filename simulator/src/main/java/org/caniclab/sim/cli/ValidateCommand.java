@@ -26,9 +26,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options = new ScenarioOptions();
 
+    @Mixin
+    WorkLimits limits = new WorkLimits();
+
     @Override
     public Integer call() {
         Scenario s = options.load();
+        limits.check(s, options.scenario.toString());
         spec.commandLine().getOut().println("OK " + options.scenario + ": " + describe(s));
         spec.commandLine().getOut().flush();
         return Failures.OK;

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * part of the scenario draws (common random numbers across compared runs).
  *
  * <p>Names used by the simulator: {@code pool/<name>/service}, {@code pool/<name>/router},
- * {@code load/<name>}, {@code fault/<index>/<kind>}, {@code ic/create_latency}.
+ * {@code pool/<name>/create_latency} and {@code pool/<name>/fault/<index>/<kind>} (root's draws for that pool's
+ * creates), {@code load/<name>}.
  *
  * <pre>{@code
  * RandomStreams streams = new RandomStreams(42);

@@ -23,7 +23,7 @@ import org.caniclab.sim.model.IcModel;
  * Root and the management canister, as far as creating workers goes (semantics §4.2–§4.5). Root handles a
  * create request when it executes (a round boundary) in this order:
  * <ol>
- *   <li>fault draws, one per active fault window (stream {@code fault/<index>/<kind>});</li>
+ *   <li>fault draws, one per active fault window (stream {@code pool/<pool>/fault/<index>/<kind>});</li>
  *   <li>a transient reject: the call never reaches root (hub: Ops error, {@code invalid_state});</li>
  *   <li>a root reject (hub: root's error passed through, {@code policy_denied});</li>
  *   <li>the subnet's canister limit, counting root, the hub, every created canister (orphans too) and
@@ -32,14 +32,19 @@ import org.caniclab.sim.model.IcModel;
  *       fee;</li>
  *   <li>payment: the attached cycles leave root's balance when the management call is made (so concurrent
  *       creations cannot overdraw), then the create pipeline takes {@code createLatency} (stream
- *       {@code ic/create_latency}), continuing at the next round boundary;</li>
+ *       {@code pool/<pool>/create_latency}), continuing at the next round boundary;</li>
  *   <li>the canister id: the next index in the IC layout (root is index 0, the hub 1);</li>
  *   <li>an orphan fault: the child exists and was paid for, but root answers with an error.</li>
  * </ol>
  * Every error root answers is {@code Internal}, as Canic 0.33.3's root converts them ({@code
  * api/rpc/capability/root.rs} maps root's internal error through {@code api/error.rs}: replay, management-call
  * and propagation failures are Workflow or Ops class there); the message says which check failed. Every answer
- * reaches the hub {@code callLatencyRounds} rounds later. Orphans are logged as
+ * reaches the hub {@code callLatencyRounds} rounds later.
+ *
+ * <p>Every random draw is made from a stream of the request's pool, so that what one pool asks of root never moves
+ * another pool's numbers (common random numbers across pools): a change to one pool leaves the others' latencies and
+ * fault draws as they were. (What pools do share is real: root's balance, the subnet's canister limit, the order of
+ * canister ids.) Orphans are logged as
  * {@code root_create/orphaned} events when root creates them.
  */
 public final class Root {
@@ -52,8 +57,10 @@ public final class Root {
     private final Rounds rounds;
     private final IcModel model;
     private final List<FaultWindow> faults;
-    private final SplittableRandom[] faultRngs;
-    private final SplittableRandom latencyRng;
+    private final RandomStreams streams;
+    // Per pool, looked up by pool, never iterated.
+    private final Map<String, SplittableRandom[]> faultRngs = new HashMap<>();
+    private final Map<String, SplittableRandom> latencyRngs = new HashMap<>();
     private final BiConsumer<RootRequest, CreateOutcome> replyToHub;
     private final Consumer<HubEvent> log;
     private final boolean[] fired;
@@ -76,12 +83,8 @@ public final class Root {
         this.rounds = rounds;
         this.model = model;
         this.faults = List.copyOf(faults);
-        this.faultRngs = new SplittableRandom[this.faults.size()];
-        for (int i = 0; i < faultRngs.length; i++) {
-            faultRngs[i] = streams.stream("fault/" + i + "/" + this.faults.get(i).kind().label());
-        }
+        this.streams = streams;
         this.fired = new boolean[FaultWindow.Kind.values().length];
-        this.latencyRng = streams.stream("ic/create_latency");
         this.replyToHub = replyToHub;
         this.log = log;
         this.cycles = model.rootCycles();
@@ -130,11 +133,12 @@ public final class Root {
     void handle(RootRequest req) {
         long now = engine.now();
         Arrays.fill(fired, false);
-        for (int i = 0; i < faultRngs.length; i++) {
+        SplittableRandom[] rngs = faultRngs.computeIfAbsent(req.pool, this::faultStreams);
+        for (int i = 0; i < rngs.length; i++) {
             FaultWindow w = faults.get(i);
             if (now >= w.fromNanos() && now < w.toNanos()) {
                 // Draw for every active window, whatever the others decide, to keep streams aligned.
-                if (faultRngs[i].nextDouble() < w.probability()) {
+                if (rngs[i].nextDouble() < w.probability()) {
                     fired[w.kind().ordinal()] = true;
                 }
             }
@@ -168,7 +172,8 @@ public final class Root {
         cycles -= req.initialCycles;
         pool(req.pool)[0] += req.initialCycles;
         inFlight++;
-        long latency = Sampler.sample(model.createLatency(), latencyRng);
+        long latency = Sampler.sample(model.createLatency(),
+                latencyRngs.computeIfAbsent(req.pool, p -> streams.stream("pool/" + p + "/create_latency")));
         engine.schedule(rounds.atOrAfter(now + latency), () -> created(req, orphan));
     }
 
@@ -188,6 +193,14 @@ public final class Root {
         CreateOutcome created = new CreateOutcome.Created(pid);
         engine.schedule(rounds.after(engine.now(), model.callLatencyRounds()),
                 () -> replyToHub.accept(req, created));
+    }
+
+    private SplittableRandom[] faultStreams(String pool) {
+        SplittableRandom[] rngs = new SplittableRandom[faults.size()];
+        for (int i = 0; i < rngs.length; i++) {
+            rngs[i] = streams.stream("pool/" + pool + "/fault/" + i + "/" + faults.get(i).kind().label());
+        }
+        return rngs;
     }
 
     private long[] pool(String name) {

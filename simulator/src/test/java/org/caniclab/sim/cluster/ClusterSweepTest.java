@@ -132,7 +132,7 @@ class ClusterSweepTest {
             assertTrue(second.awaitReady().contains("(2 members"), "member b joined member a");
 
             // Enough runs that both members hold some when one is killed after the first results are in.
-            SweepPlan plan = new SweepPlan(steady(), List.of("run.duration=20s"), List.of(
+            SweepPlan plan = new SweepPlan(steady(), List.of("run.duration=30s"), List.of(
                     new SweepPlan.Vary("hub.mode", List.of("seed-0.33.3", "reserved")),
                     new SweepPlan.Vary("pools.api.policy.max_workers", List.of("2", "4"))), 30, OptionalLong.of(7));
             Sweep.Outcome onCluster;
@@ -162,7 +162,7 @@ class ClusterSweepTest {
             assertEquals(1 + 4 * 30, Files.readAllLines(c.resolve("runs.csv")).size(), "every run, once");
 
             // The command line on the member that is left: the same files as the local command.
-            String[] sweep = {"sweep", steady().toString(), "--set", "run.duration=20s", "--vary",
+            String[] sweep = {"sweep", steady().toString(), "--set", "run.duration=30s", "--vary",
                 "hub.mode=seed-0.33.3,reserved", "-r", "3", "--quiet", "--out"};
             Cli onA = cli(concat(sweep, dir.resolve("cli-cluster").toString(), "--cluster", "127.0.0.1:" + a));
             assertEquals(0, onA.exit(), onA.err());

@@ -28,7 +28,7 @@ class CompareCliTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         for (Path out : List.of(a, b)) {
-            SweepTest.Run r = SweepTest.cli("sweep", SweepTest.steady().toString(), "--set", "run.duration=20s",
+            SweepTest.Run r = SweepTest.cli("sweep", SweepTest.steady().toString(), "--set", "run.duration=30s",
                     "--set", "load[0].rate=" + (out == a ? "60" : "90"), "--vary", "hub.mode=seed-0.33.3,reserved",
                     "-r", "4", "--quiet", "--out", out.toString());
             assertEquals(0, r.exit(), r.err());

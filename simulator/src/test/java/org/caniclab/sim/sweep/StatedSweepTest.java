@@ -41,7 +41,7 @@ class StatedSweepTest {
 
     Path withSweep(String sweep) throws IOException {
         Path file = dir.resolve("study.toml");
-        Files.writeString(file, Files.readString(SweepTest.steady()).replace("duration = \"60s\"", "duration = \"15s\"")
+        Files.writeString(file, Files.readString(SweepTest.steady()).replace("duration = \"60s\"", "duration = \"30s\"")
                 + sweep);
         return file;
     }
@@ -189,12 +189,12 @@ class StatedSweepTest {
     void aKeptRunsRunInfoNamesItsVariantsOverridesAndSeed() throws IOException {
         Path file = withSweep(SWEEP);
         Path out = dir.resolve("kept");
-        SweepTest.Run r = SweepTest.cli("sweep", file.toString(), "--set", "run.duration=12s", "-r", "2", "--vary",
+        SweepTest.Run r = SweepTest.cli("sweep", file.toString(), "--set", "run.duration=25s", "-r", "2", "--vary",
                 "hub.mode=reserved", "--keep-runs", "--quiet", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode made = new ObjectMapper().readTree(out.resolve("runs/v0-r1/run-info.json").toFile())
                 .path("provenance");
-        assertEquals("run.duration=12s", made.path("overrides").get(0).asText());
+        assertEquals("run.duration=25s", made.path("overrides").get(0).asText());
         assertEquals("hub.mode=reserved", made.path("overrides").get(1).asText());
         assertEquals(SweepPlan.seedOf(1, 1), made.path("seed").asLong());
         JsonNode plan = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());

@@ -77,7 +77,7 @@ class SweepTest {
         Path one = dir.resolve("p1");
         Path three = dir.resolve("p3");
         for (Path out : List.of(one, three)) {
-            Run r = cli("sweep", steady().toString(), "--set", "run.duration=20s", "--vary",
+            Run r = cli("sweep", steady().toString(), "--set", "run.duration=30s", "--vary",
                     "pools.api.policy.max_workers=2,3", "--vary", "hub.mode=seed-0.33.3,reserved", "-r", "3",
                     "--parallel", out == one ? "1" : "3", "--out", out.toString(), "--quiet");
             assertEquals(0, r.exit(), r.err());
@@ -118,10 +118,10 @@ class SweepTest {
     @Test
     void aSweepReplacesAnEarlierSweepWholeAndRefusesAFileAsItsFolder() throws IOException {
         Path out = dir.resolve("again");
-        assertEquals(0, cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "2", "--keep-runs",
+        assertEquals(0, cli("sweep", steady().toString(), "--set", "run.duration=30s", "-r", "2", "--keep-runs",
                 "--out", out.toString(), "--quiet").exit());
         assertTrue(Files.isDirectory(out.resolve("runs/v0-r1")));
-        Run second = cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "1", "--out", out.toString(),
+        Run second = cli("sweep", steady().toString(), "--set", "run.duration=30s", "-r", "1", "--out", out.toString(),
                 "--quiet");
         assertEquals(0, second.exit(), second.err());
         assertFalse(Files.exists(out.resolve("runs")), "nothing of the earlier sweep is left beside the new one");
@@ -135,11 +135,11 @@ class SweepTest {
     @Test
     void keepRunsWritesEachRunsReportAsReplayWould() throws IOException {
         Path out = dir.resolve("kept");
-        Run r = cli("sweep", steady().toString(), "--set", "run.duration=20s", "-r", "2", "--keep-runs", "--out",
+        Run r = cli("sweep", steady().toString(), "--set", "run.duration=30s", "-r", "2", "--keep-runs", "--out",
                 out.toString(), "--quiet");
         assertEquals(0, r.exit(), r.err());
         Path replay = dir.resolve("replay");
-        Run p = cli("replay", steady().toString(), "--set", "run.duration=20s", "--set", "expect=[]", "--out",
+        Run p = cli("replay", steady().toString(), "--set", "run.duration=30s", "--set", "expect=[]", "--out",
                 replay.toString(), "--quiet");
         assertEquals(0, p.exit(), p.err());
         assertArrayEquals(Files.readAllBytes(replay.resolve("summary.json")),

@@ -4,9 +4,11 @@ import java.util.SplittableRandom;
 import org.caniclab.sim.model.Distribution;
 
 /**
- * Draws durations from a scenario {@link Distribution}. Every draw consumes a fixed number of values from
- * the stream for a given distribution kind (one, or the Gaussian generator's own), so streams stay
- * aligned across runs that differ elsewhere.
+ * Draws durations from a scenario {@link Distribution}, the same on every JVM and CPU: exponential and
+ * log-normal durations come from a {@link Ziggurat} built with {@link StrictMath} (never {@code Math.log}
+ * or {@code Math.exp}, which Java lets differ by CPU), uniform ones from IEEE arithmetic alone. A draw is
+ * a function of its stream alone (usually one value from it, more on the ziggurat's rare slow paths), so
+ * runs that share a stream's seed share its durations.
  *
  * <pre>{@code
  * long service = Sampler.sample(new Distribution.Exponential(10_000_000), rng);   // mean 10 ms
@@ -21,18 +23,24 @@ public final class Sampler {
             return Math.max(0, f.nanos());
         }
         if (d instanceof Distribution.Exponential e) {
-            // 1 - U is in (0, 1], so the logarithm is finite.
-            double x = -e.meanNanosValue() * Math.log(1.0 - rng.nextDouble());
-            return clamp(x);
+            return clamp(e.meanNanosValue() * Ziggurat.exponential(rng));
         }
         if (d instanceof Distribution.Uniform u) {
             double x = u.minNanos() + (u.maxNanos() - (double) u.minNanos()) * rng.nextDouble();
             return clamp(Math.floor(x));
         }
         if (d instanceof Distribution.LogNormal l) {
-            return clamp(l.medianNanos() * Math.exp(l.sigma() * rng.nextGaussian()));
+            return clamp(l.medianNanos() * StrictMath.exp(l.sigma() * Ziggurat.normal(rng)));
         }
         throw new IllegalArgumentException("unsupported distribution " + d);
+    }
+
+    /**
+     * One standard exponential variate (mean 1), for processes that scale it themselves (the Poisson
+     * arrivals' unit-rate gaps); the same on every JVM.
+     */
+    public static double standardExponential(SplittableRandom rng) {
+        return Ziggurat.exponential(rng);
     }
 
     private static long clamp(double nanos) {

@@ -42,7 +42,7 @@ final class BurstProcess extends ArrivalProcess {
             return -1;
         }
         double v = 1.0 - rng.nextDouble(); // (0, 1]
-        x = 1 - (1 - x) * Math.pow(v, 1.0 / (total - generated));
+        x = 1 - (1 - x) * StrictMath.pow(v, 1.0 / (total - generated)); // StrictMath: the same bits on every JVM
         generated++;
         if (spread == 0) {
             return at;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.caniclab.sim.engine.Engine;
+import org.caniclab.sim.engine.Sampler;
 import org.caniclab.sim.model.LoadSource.RateSegment;
 
 /**
@@ -84,7 +85,7 @@ final class PoissonProcess extends ArrivalProcess {
 
     @Override
     long next() {
-        double e = -Math.log(1.0 - rng.nextDouble());
+        double e = Sampler.standardExponential(rng); // Exp(1), the same on every JVM
         while (segment < from.length) {
             int i = segment;
             double length = this.length[i];

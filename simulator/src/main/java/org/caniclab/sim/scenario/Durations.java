@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as scenario files write them: a decimal number and a unit, such as {@code "250ms"},
- * {@code "30s"}, {@code "2.5s"}, {@code "5m"}, {@code "1h"}, or {@code "0"}. Parsed exactly (no doubles),
- * so {@code "0.1s"} is 100,000,000 ns on every machine.
+ * {@code "30s"}, {@code "2.5s"}, {@code "5m"}, {@code "1h"}, or {@code "0"}, or several such parts from the
+ * largest unit down, {@code "2h30m"}, {@code "1m30.5s"}. Parsed exactly (no doubles), so {@code "0.1s"} is
+ * 100,000,000 ns on every machine.
  *
  * <pre>{@code
  * long nanos = Durations.parse("2.5s");      // 2_500_000_000
@@ -18,9 +19,12 @@ import java.util.regex.Pattern;
 public final class Durations {
     /** What the parser accepts, for error messages. */
     public static final String ACCEPTED =
-            "a duration such as \"250ms\", \"30s\", \"2.5s\", \"5m\", \"1h\" or \"0\" (units ns, us, ms, s, m, h)";
+            "a duration such as \"250ms\", \"30s\", \"2.5s\", \"5m\", \"1h\", \"2h30m\" or \"0\" (units ns, us, ms, s, "
+                    + "m, h; several parts from the largest unit down)";
 
-    private static final Pattern FORM = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|µs|ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|µs|ms|s|m|h)\\s*");
+    /** Units from the largest down: a compound duration names each at most once, in this order. */
+    private static final String[] ORDER = {"h", "m", "s", "ms", "us", "ns"};
 
     private Durations() {}
 
@@ -37,12 +41,30 @@ public final class Durations {
         if (t.startsWith("-")) {
             throw new IllegalArgumentException("duration \"" + text + "\" is negative; accepted: " + ACCEPTED);
         }
-        Matcher m = FORM.matcher(t);
-        if (!m.matches()) {
-            String why = t.matches("[0-9]+(\\.[0-9]+)?") ? " has no unit" : " is not a duration";
-            throw new IllegalArgumentException("\"" + text + "\"" + why + "; accepted: " + ACCEPTED);
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration; accepted: " + ACCEPTED);
         }
-        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2))));
+        if (t.matches("[0-9]+(\\.[0-9]+)?")) {
+            throw new IllegalArgumentException("\"" + text + "\" has no unit; accepted: " + ACCEPTED);
+        }
+        Matcher m = PART.matcher(t);
+        BigDecimal nanos = BigDecimal.ZERO;
+        int at = 0;
+        int lastRank = -1;
+        while (at < t.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new IllegalArgumentException("\"" + text + "\" is not a duration; accepted: " + ACCEPTED);
+            }
+            String unit = m.group(2).equals("µs") ? "us" : m.group(2);
+            int rank = java.util.Arrays.asList(ORDER).indexOf(unit);
+            if (rank <= lastRank) {
+                throw new IllegalArgumentException("\"" + text + "\" names its units out of order or twice; accepted: "
+                        + ACCEPTED);
+            }
+            lastRank = rank;
+            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(unit))));
+            at = m.end();
+        }
         BigInteger whole;
         try {
             whole = nanos.toBigIntegerExact();

@@ -478,7 +478,7 @@ public final class ScenarioLoader {
         }
 
         private double rate(TomlTable t, String key) {
-            return t.number(key, null, 0, Double.MAX_VALUE, "requests per second");
+            return t.rate(key, null);
         }
 
         private LoadSource burst(TomlTable t, String name) {

@@ -182,6 +182,22 @@ final class TomlTable {
         return d;
     }
 
+    /**
+     * A rate in requests per second: a number, or a string with its unit ({@link Rates}); errors echo the value as
+     * written. {@code fallback} null makes the key required.
+     */
+    double rate(String key, Double fallback) {
+        TomlNode v = node.get(key);
+        if (v instanceof TomlNode.Str s) {
+            try {
+                return Rates.parse(s.value());
+            } catch (IllegalArgumentException e) {
+                throw error(key, key + " " + e.getMessage());
+            }
+        }
+        return number(key, fallback, 0, Double.MAX_VALUE, "requests per second");
+    }
+
     /** A duration in nanoseconds; {@code fallback} null makes the key required. */
     long duration(String key, Long fallback) {
         TomlNode v = node.get(key);

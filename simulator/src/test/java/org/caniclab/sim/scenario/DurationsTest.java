@@ -24,16 +24,28 @@ class DurationsTest {
         "10ns, 10",
         "0s, 0",
         "1.25h, 4500000000000",
+        "2h30m, 9000000000000",
+        "1m30.5s, 90500000000",
+        "1h 2m 3s, 3723000000000",
+        "1s500ms, 1500000000",
     })
     void parsesDurationsExactly(String text, long nanos) {
         assertEquals(nanos, Durations.parse(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"30", "2.5", "5x", "s", "-1s", "1 day", "0.5ns", "1e3s", "", "99999999999h"})
+    @ValueSource(strings = {"30", "2.5", "5x", "s", "-1s", "1 day", "0.5ns", "1e3s", "", "99999999999h", "30m2h",
+        "1s1s", "2h30", "2h-30m", "1h 2x"})
     void rejectsMalformedDurationsNamingTheAcceptedForm(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
         assertTrue(e.getMessage().contains("accepted") || e.getMessage().contains("at most"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"30m2h", "1s1s", "500ms1s"})
+    void aCompoundDurationNamesEachUnitOnceFromTheLargestDown(String text) {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Durations.parse(text)).getMessage()
+                .contains("\"" + text + "\" names its units out of order or twice"));
     }
 
     @ParameterizedTest

@@ -3,9 +3,7 @@ package org.caniclab.sim.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.caniclab.core.metrics.ScalingOperation;
 import org.caniclab.core.metrics.ScalingOutcome;
-import org.caniclab.core.metrics.ScalingReason;
 import org.caniclab.reports.Expectation;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.model.ExpectationSpec;
@@ -44,9 +42,7 @@ final class ExpectationCheck {
                             + Names.suggestion(guess, pools) + "; accepted pools: " + String.join(", ", pools));
                 }
             }
-            int metricRows = ScalingOperation.values().length * ScalingOutcome.values().length
-                    * ScalingReason.values().length;
-            Optional<String> problem = SummaryPaths.schemaProblem(path, pools, metricRows);
+            Optional<String> problem = SummaryPaths.schemaProblem(path, pools, ScalingOutcome.maxRows());
             if (problem.isPresent()) {
                 throw error(spec, "\"" + spec.expression() + "\": " + path + " " + problem.get());
             }

@@ -42,6 +42,16 @@ class ExpectationCheckTest {
     }
 
     @Test
+    void refusesAMetricRowIndexNoRunCanHaveAtLoad() throws IOException {
+        ScenarioException e = fails("expect = [\"metrics.99.count == 1\"]\n" + MINIMAL);
+        assertEquals("expect[0]", e.keyPath());
+        assertTrue(e.problem().contains("index 0 to 64"), e.getMessage());
+        Path ok = dir.resolve("ok.toml");
+        Files.writeString(ok, "expect = [\"metrics.0.count >= 1\", \"metrics.64.count >= 0\"]\n" + MINIMAL);
+        assertEquals(2, ExpectationCheck.parse(ScenarioLoader.load(ok, List.of())).size());
+    }
+
+    @Test
     void rejectsPathsOutsideTheSummarySchemaLeavesIncluded() throws IOException {
         ScenarioException e = fails("expect = [\n  \"events > 0\",\n  \"pools.api.requests.latency_ms.p999 < 5\",\n]\n"
                 + MINIMAL);

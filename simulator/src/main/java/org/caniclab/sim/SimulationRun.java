@@ -43,19 +43,13 @@ final class SimulationRun {
     SimulationRun(Scenario scenario) {
         this.scenario = scenario;
         this.settings = scenario.run();
-        if (settings.durationNanos() < 0 || settings.warmupNanos() < 0) {
-            throw new IllegalArgumentException("run.duration and run.warmup must be >= 0; got "
-                    + settings.durationNanos() + " and " + settings.warmupNanos() + " ns");
-        }
         RandomStreams streams = new RandomStreams(settings.seed());
         for (PoolSpec p : scenario.pools()) {
             Pool pool = new Pool(p.name(), p.service(), p.router(), engine, scenario.ic().roundNanos(),
                     settings.warmupNanos(), settings.durationNanos(), settings.batches(),
                     streams.stream("pool/" + p.name() + "/service"),
                     streams.stream("pool/" + p.name() + "/router"));
-            if (pools.put(p.name(), pool) != null) {
-                throw new IllegalArgumentException("pool '" + p.name() + "' is defined twice");
-            }
+            pools.put(p.name(), pool); // names are unique: the Scenario record checked them
         }
         this.streams = streams;
         this.hub = new Hub(engine, scenario, pools, streams, collector, d -> collector.autoscale(d.timeNanos(),

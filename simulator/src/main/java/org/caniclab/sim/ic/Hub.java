@@ -17,7 +17,6 @@ import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.core.policy.ScalingPolicy;
 import org.caniclab.core.registry.WorkerEntry;
-import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
 import org.caniclab.sim.load.Pool;
@@ -71,11 +70,7 @@ public final class Hub {
         this.scenario = scenario;
         this.model = scenario.ic();
         this.rounds = new Rounds(model.roundNanos());
-        Objects.requireNonNull(model.createLatency(), "ic.create_latency");
-        if (model.callLatencyRounds() < 0) {
-            throw new IllegalArgumentException("ic.call_latency_rounds is " + model.callLatencyRounds()
-                    + "; accepted are integers >= 0");
-        }
+        // The model's records checked their values at load (latency, rounds, autoscaler, calls): not again here.
         this.settings = scenario.hub();
         this.pools = pools;
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -84,21 +79,14 @@ public final class Hub {
         for (PoolSpec p : scenario.pools()) {
             cfg.pool(p.name(), new ScalePool(p.role(), p.policy()));
             specs.put(p.name(), p);
-            if (p.autoscaler().isPresent()) {
-                if (!(p.autoscaler().get().targetUtilization() > 0) || p.autoscaler().get().intervalNanos() <= 0
-                        || p.autoscaler().get().cooldownNanos() < 0) {
-                    throw new IllegalArgumentException("pool '" + p.name() + "': autoscaler needs "
-                            + "target_utilization > 0, interval > 0 and cooldown >= 0; got " + p.autoscaler().get());
-                }
-                anyAutoscaler = true;
-            }
+            anyAutoscaler |= p.autoscaler().isPresent();
             if (!pools.containsKey(p.name())) {
                 throw new IllegalArgumentException("no serving model for pool '" + p.name() + "'");
             }
         }
         this.driver = HubDriver.builder(new Port())
                 .config(cfg.build())
-                .mode(settings.mode() == null ? ConcurrencyMode.SEED_0_33_3 : settings.mode())
+                .mode(settings.mode())
                 .policy(anyAutoscaler ? ScalingPolicy.loadAware() : ScalingPolicy.seed())
                 .listener(new HubListener() {
                     @Override
@@ -145,9 +133,6 @@ public final class Hub {
             engine.schedule(rounds.atOrAfter(engine.now()), () -> driver.execute(new HubCall.Bootstrap(), "init"));
         }
         for (ScheduledCall c : scenario.calls()) {
-            if (c.count() < 0 || c.atNanos() < 0) {
-                throw new IllegalArgumentException("call " + c + ": accepted are count >= 0 and at >= 0");
-            }
             HubCall call = switch (c.kind()) {
                 case CREATE_WORKER -> new HubCall.CreateWorker(c.pool());
                 case PLAN_CREATE_WORKER -> new HubCall.PlanCreateWorker(c.pool());

@@ -166,7 +166,7 @@ public final class OrchestrationReplay {
             for (PoolSpec p : scenario.pools()) {
                 cfg.pool(p.name(), new ScalePool(p.role(), p.policy()));
             }
-            ConcurrencyMode mode = scenario.hub().mode() == null ? ConcurrencyMode.SEED_0_33_3 : scenario.hub().mode();
+            ConcurrencyMode mode = scenario.hub().mode();
             this.driver = HubDriver.builder(port).config(cfg.build()).mode(mode).listener(collector).build();
         }
 

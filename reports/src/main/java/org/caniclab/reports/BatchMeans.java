@@ -75,6 +75,20 @@ public record BatchMeans(int batches, List<Double> waitMs, List<Double> latencyM
             return f;
         }
 
+        /**
+         * {@link #lengthenFactor()} rounded up to a tenth, as tables and {@code replay}'s warning print it:
+         * {@code "1.5"}.
+         */
+        public String lengthenText() {
+            return new java.math.BigDecimal(Math.ceil(lengthenFactor() * 10) / 10)
+                    .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+
+        /** What a table says of this estimate: {@code ok}, or {@code lengthen ~1.5x} (see {@link #lengthenFactor()}). */
+        public String verdict() {
+            return lengthenFactor() > 1 ? "lengthen ~" + lengthenText() + "x" : "ok";
+        }
+
         static Estimate of(List<Double> xs) {
             int n = xs.size();
             if (n == 0) {

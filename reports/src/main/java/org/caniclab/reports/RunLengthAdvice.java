@@ -63,7 +63,7 @@ public final class RunLengthAdvice {
                 + "(%s: lag-1 correlation %.2f, limit %.1f; half-width %.1f%% of the mean, limit %.0f%%); "
                 + "lengthen the measured window about %sx: run.duration = \"%s\"", what, at.lag1(), BatchMeans.MAX_LAG1,
                 100 * at.relativeHalfWidth(), 100 * BatchMeans.MAX_RELATIVE_HALF_WIDTH,
-                new BigDecimal(Math.ceil(worst * 10) / 10).round(new MathContext(3)).stripTrailingZeros().toPlainString(),
+                at.lengthenText(),
                 seconds(Math.ceil(duration))));
     }
 

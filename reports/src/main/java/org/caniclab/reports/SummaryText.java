@@ -14,6 +14,10 @@ final class SummaryText {
         field(out, "mode", h.mode());
         field(out, "simulated seconds", Json.plain(Json.decimal(h.simulatedSeconds(), Json.SECONDS)));
         field(out, "events", Long.toString(h.events()));
+        // The warm-up as set beside MSER-5's suggestion, so a too-short one shows where the run's figures are read.
+        double suggested = Mser.suggestedWarmupSeconds(result);
+        field(out, "warm-up", seconds(h.warmupSeconds()) + " (MSER-5 suggests " + seconds(suggested)
+                + (suggested > h.warmupSeconds() ? ": too short)" : ")"));
 
         out.append("\npools\n");
         TextTable pools = new TextTable()
@@ -39,6 +43,7 @@ final class SummaryText {
                     Json.fixed(r.utilizationMean(), Json.RATIO));
         }
         out.append(pools.render());
+        batchMeans(out, result);
 
         out.append("\ncanic metrics\n");
         if (result.metrics().isEmpty()) {
@@ -65,6 +70,42 @@ final class SummaryText {
                     : failed + " of " + result.expectations().size() + " expectations not met\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The batch-means table of the pools that have one ({@code run.batches}): per pool and figure the batches used,
+     * the mean with its 95 % interval, the half-width relative to the mean, the lag-1 correlation, and the verdict
+     * of {@link BatchMeans.Estimate#lengthenFactor()}.
+     */
+    private static void batchMeans(StringBuilder out, RunResult result) {
+        TextTable table = new TextTable()
+                .text("pool").text("figure").number("batches").number("mean").number("95% lo").number("95% hi")
+                .number("±%").number("lag-1").text("run length");
+        boolean any = false;
+        for (PoolSummary p : result.pools()) {
+            if (p.requests().batchMeans().isEmpty()) {
+                continue;
+            }
+            any = true;
+            BatchMeans b = p.requests().batchMeans().get();
+            row(table, p.name(), "wait ms", b.waitEstimate());
+            row(table, p.name(), "latency ms", b.latencyEstimate());
+        }
+        if (any) {
+            out.append("\nbatch means (95 % intervals)\n").append(table.render());
+        }
+    }
+
+    private static void row(TextTable table, String pool, String figure, BatchMeans.Estimate e) {
+        table.row(pool, figure, Integer.toString(e.n()),
+                Json.fixedStatistic(e.mean(), Json.MS), Json.fixedStatistic(e.lo(), Json.MS),
+                Json.fixedStatistic(e.hi(), Json.MS),
+                Json.fixedStatistic(100 * e.relativeHalfWidth(), 1), Json.fixedStatistic(e.lag1(), 2),
+                e.verdict());
+    }
+
+    private static String seconds(double s) {
+        return Json.plain(Json.decimal(s, Json.SECONDS)) + "s";
     }
 
     private static void field(StringBuilder out, String label, String value) {

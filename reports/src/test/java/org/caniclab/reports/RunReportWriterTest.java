@@ -180,6 +180,7 @@ class RunReportWriterTest {
                 mode               reserved
                 simulated seconds  1.5
                 events             1234
+                warm-up            0s (MSER-5 suggests 0s)
 
                 pools
                       workers                 creates                requests                 latency ms

@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
+import org.caniclab.reports.BatchMeans;
 import org.caniclab.reports.ExpectationResult;
 import org.caniclab.reports.MetricCount;
+import org.caniclab.reports.Mser;
 import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
@@ -223,6 +225,7 @@ public final class RunPage {
             body.append("</tr>\n");
         }
         body.append("</tbody></table></div>\n");
+        runLength(body, result);
 
         body.append("<h2>Canic metrics</h2>\n");
         if (result.metrics().isEmpty()) {
@@ -254,6 +257,43 @@ public final class RunPage {
             body.append("</tbody></table></div>\n");
         }
         body.append("</section>\n");
+    }
+
+    /**
+     * Whether the run was long enough: the warm-up as set beside MSER-5's suggestion, and with {@code run.batches}
+     * each pool's batch-means intervals with their lag-1 correlation and verdict, as {@code summary.txt} has them.
+     */
+    private static void runLength(StringBuilder body, RunResult result) {
+        double warmup = result.header().warmupSeconds();
+        double suggested = Mser.suggestedWarmupSeconds(result);
+        body.append("<h2>Run length</h2>\n<p>warm-up ").append(text(Numbers.fixed(warmup, 9)))
+                .append(" s; MSER-5 on the sampled queue depth suggests ")
+                .append(text(Numbers.fixed(suggested, 9))).append(" s")
+                .append(suggested > warmup ? " (<span class=\"bad\">warm-up too short</span>)" : "")
+                .append("</p>\n");
+        StringBuilder rows = new StringBuilder();
+        for (PoolSummary p : result.pools()) {
+            p.requests().batchMeans().ifPresent(b -> {
+                batchRow(rows, p.name(), "wait ms", b.waitEstimate());
+                batchRow(rows, p.name(), "latency ms", b.latencyEstimate());
+            });
+        }
+        if (rows.length() > 0) {
+            body.append("<div class=\"table-wrap\"><table>\n<thead><tr><th>pool</th><th>figure</th>")
+                    .append("<th>batches</th><th>mean</th><th>95% lo</th><th>95% hi</th><th>±%</th>")
+                    .append("<th>lag-1</th><th>run length</th></tr></thead>\n<tbody>\n").append(rows)
+                    .append("</tbody></table></div>\n");
+        }
+    }
+
+    private static void batchRow(StringBuilder rows, String pool, String figure, BatchMeans.Estimate e) {
+        rows.append("<tr><th>").append(Html.escape(pool)).append("</th><td class=\"text\">").append(figure)
+                .append("</td>");
+        cells(rows, Integer.toString(e.n()), text(Numbers.fixed(e.mean(), Numbers.MS)),
+                text(Numbers.fixed(e.lo(), Numbers.MS)), text(Numbers.fixed(e.hi(), Numbers.MS)),
+                text(Numbers.fixed(100 * e.relativeHalfWidth(), 1)), text(Numbers.fixed(e.lag1(), 2)));
+        rows.append(e.lengthenFactor() > 1 ? "<td class=\"bad\">" : "<td class=\"good\">")
+                .append(Html.escape(e.verdict())).append("</td></tr>\n");
     }
 
     private static void charts(StringBuilder body, PageData data) {

@@ -30,7 +30,7 @@ class WorkLimitsTest {
                 Arguments.of("flash-crowd.toml", "load.1.requests=2147483647", "load[1].requests: the run would take",
                         "--max-events N"),
                 Arguments.of("steady.toml", "run.sample_interval=1ns", "run.sample_interval: timeline.csv would have "
-                        + "about 60000000000 rows", "--max-timeline-rows N"),
+                        + "about 65000000000 rows", "--max-timeline-rows N"),
                 Arguments.of("steady.toml", "run.duration=100000h", "load[0].rate: the run would take about", "--max-events N"));
     }
 
@@ -54,8 +54,8 @@ class WorkLimitsTest {
         String steady = SCENARIOS.resolve("steady.toml").toString();
         assertEquals(2, Cli.real("validate", steady, "--max-events", "1000").exit());
         assertEquals(0, Cli.real("validate", steady, "--max-events", "100000").exit());
-        assertEquals(2, Cli.real("validate", steady, "--max-timeline-rows", "59").exit());
-        assertEquals(0, Cli.real("validate", steady, "--max-timeline-rows", "60").exit());
+        assertEquals(2, Cli.real("validate", steady, "--max-timeline-rows", "64").exit());
+        assertEquals(0, Cli.real("validate", steady, "--max-timeline-rows", "65").exit());
     }
 
     @Test

@@ -189,12 +189,12 @@ class StatedSweepTest {
     void aKeptRunsRunInfoNamesItsVariantsOverridesAndSeed() throws IOException {
         Path file = withSweep(SWEEP);
         Path out = dir.resolve("kept");
-        SweepTest.Run r = SweepTest.cli("sweep", file.toString(), "--set", "run.duration=25s", "-r", "2", "--vary",
+        SweepTest.Run r = SweepTest.cli("sweep", file.toString(), "--set", "run.duration=30s", "-r", "2", "--vary",
                 "hub.mode=reserved", "--keep-runs", "--quiet", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode made = new ObjectMapper().readTree(out.resolve("runs/v0-r1/run-info.json").toFile())
                 .path("provenance");
-        assertEquals("run.duration=25s", made.path("overrides").get(0).asText());
+        assertEquals("run.duration=30s", made.path("overrides").get(0).asText());
         assertEquals("hub.mode=reserved", made.path("overrides").get(1).asText());
         assertEquals(SweepPlan.seedOf(1, 1), made.path("seed").asLong());
         JsonNode plan = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());

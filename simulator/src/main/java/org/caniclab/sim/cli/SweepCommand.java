@@ -181,10 +181,14 @@ final class SweepCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         var result = outcome.result();
         for (var run : result.runs()) {
+            long start = System.nanoTime();
             RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
                     org.caniclab.sim.ProgressListener.NONE);
+            // The re-run's own time (the sweep's run of it took about as long, on another thread or member).
+            double wall = (System.nanoTime() - start) / 1e9;
             files.addAll(RunReportWriter.writeInto(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
-                    r, RunInfo.capture(0, r.header().events()).withProvenance(new RunInfo.Provenance(
+                    r, RunInfo.capture(wall, r.header().events())
+                            .withPhases(List.of(new RunInfo.Phase("run", wall))).withProvenance(new RunInfo.Provenance(
                             options.scenario.toString(), plan.overridesOf(result.variants().get(run.variant()).values()),
                             run.seed(), VersionProvider.version(), result.header().backend())),
                     new RunPage.Description(options.question())));

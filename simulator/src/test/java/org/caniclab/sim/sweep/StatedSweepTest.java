@@ -192,13 +192,25 @@ class StatedSweepTest {
         SweepTest.Run r = SweepTest.cli("sweep", file.toString(), "--set", "run.duration=30s", "-r", "2", "--vary",
                 "hub.mode=reserved", "--keep-runs", "--quiet", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        JsonNode made = new ObjectMapper().readTree(out.resolve("runs/v0-r1/run-info.json").toFile())
-                .path("provenance");
+        JsonNode info = new ObjectMapper().readTree(out.resolve("runs/v0-r1/run-info.json").toFile());
+        JsonNode made = info.path("provenance");
+        // A kept run says how long it took: its re-run and the write of its report make up its wall time.
+        JsonNode parts = info.path("wall_parts");
+        assertEquals(List.of("run", "write"), iterable(parts.fieldNames()));
+        assertTrue(parts.path("run").asDouble() > 0, info.toString());
+        assertEquals(parts.path("run").asDouble() + parts.path("write").asDouble(), info.path("wall_seconds").asDouble(),
+                0.0015, "the parts add up to the wall time, each rounded to a millisecond");
         assertEquals("run.duration=30s", made.path("overrides").get(0).asText());
         assertEquals("hub.mode=reserved", made.path("overrides").get(1).asText());
         assertEquals(SweepPlan.seedOf(1, 1), made.path("seed").asLong());
         JsonNode plan = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
         assertEquals(SweepPlan.seedOf(1, 1), plan.path("seeds").get(1).asLong());
         assertEquals("sim", plan.path("backend").asText());
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 }

@@ -127,8 +127,22 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         // Every variant's work checked before anything runs (a --vary value can make one run unbounded).
+        // A variant of the file's own [sweep] is loaded so that an error names the line of the value that caused it.
+        String text = ScenarioLoader.text(options.scenario);
+        boolean fromFile = vary.isEmpty() && stated.isPresent();
         for (List<String> variant : plan.variants()) {
-            limits.check(ScenarioLoader.load(options.scenario, plan.overridesOf(variant)), options.scenario.toString());
+            Scenario s;
+            if (fromFile) {
+                SweepSpec spec = stated.get();
+                List<Integer> picks = new ArrayList<>();
+                for (int k = 0; k < variant.size(); k++) {
+                    picks.add(spec.vary().get(k).values().indexOf(variant.get(k)));
+                }
+                s = ScenarioLoader.loadVariant(options.scenario, text, options.sets, spec, picks);
+            } else {
+                s = ScenarioLoader.load(options.scenario, text, plan.overridesOf(variant));
+            }
+            limits.check(s, options.scenario.toString());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

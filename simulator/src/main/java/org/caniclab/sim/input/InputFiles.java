@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class InputFiles {
         } catch (AccessDeniedException e) {
             throw new InputFileException("permission denied", e);
         } catch (IOException e) {
-            throw new InputFileException(e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new InputFileException(reason(e), e);
         }
         if (a.isDirectory()) {
             throw new InputFileException("it is a directory", null);
@@ -83,7 +84,7 @@ public final class InputFiles {
         } catch (AccessDeniedException e) {
             throw new InputFileException("permission denied", e);
         } catch (IOException e) {
-            throw new InputFileException(e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new InputFileException(reason(e), e);
         }
         if (bytes.length > limit) {
             throw new InputFileException(tooLarge, null);
@@ -122,8 +123,17 @@ public final class InputFiles {
         } catch (AccessDeniedException e) {
             throw new InputFileException("permission denied", e);
         } catch (IOException e) {
-            throw new InputFileException(e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new InputFileException(reason(e), e);
         }
+    }
+
+    /**
+     * Why an I/O operation failed, as a user can act on it: the operating system's reason ("File name too long",
+     * "Not a directory") without the exception's class or the path again (the message names the file already).
+     */
+    public static String reason(IOException e) {
+        String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return why == null || why.isBlank() ? "it cannot be read" : why;
     }
 
     private static void closeQuietly(Reader r) {

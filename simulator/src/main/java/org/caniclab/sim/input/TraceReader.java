@@ -86,7 +86,7 @@ public final class TraceReader implements Closeable {
             } catch (IOException ignored) {
                 // reported below
             }
-            throw new InputFileException(e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new InputFileException(InputFiles.reason(e), e);
         }
     }
 

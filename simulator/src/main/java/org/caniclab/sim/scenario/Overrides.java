@@ -17,16 +17,21 @@ final class Overrides {
 
     static void apply(List<String> sets, Source source) {
         for (String arg : sets) {
-            apply(source.root(), arg, source);
+            apply(arg, source, null);
         }
     }
 
-    private static void apply(TomlNode.Table root, String arg, Source source) {
+    /**
+     * Applies one {@code key.path=value}; with an {@code origin} (a value written in the file's {@code [sweep]}),
+     * errors about it name that line instead of a {@code --set}.
+     */
+    static void apply(String arg, Source source, Source.Origin origin) {
+        TomlNode.Table root = source.root();
         int eq = arg.indexOf('=');
         if (eq <= 0) {
-            throw bad(source, arg, "not of the form " + FORM);
+            throw bad(source, arg, "not of the form " + FORM, origin);
         }
-        List<Object> segments = parsePath(arg.substring(0, eq).strip(), source, arg);
+        List<Object> segments = parsePath(arg.substring(0, eq).strip(), source, arg, origin);
         TomlNode value = value(arg.substring(eq + 1));
 
         TomlNode node = root;
@@ -38,30 +43,30 @@ final class Overrides {
             if (node instanceof TomlNode.Table obj) {
                 if (seg instanceof Integer) {
                     throw bad(source, arg, (path.isRoot() ? "the top level" : path.toString()) + " is a table, not an "
-                            + "array, so [" + seg + "] names nothing; accepted: a key");
+                            + "array, so [" + seg + "] names nothing; accepted: a key", origin);
                 }
                 String key = seg.toString();
                 KeyPath child = path.child(key);
                 if (last) {
                     obj.put(key, value);
-                    source.overridden(child, arg);
+                    source.overridden(child, arg, origin);
                     return;
                 }
                 TomlNode next = obj.get(key);
                 if (next == null && segments.get(i + 1) instanceof Integer n) {
-                    throw bad(source, arg, child + " is not in the scenario, so index " + n + " is out of range");
+                    throw bad(source, arg, child + " is not in the scenario, so index " + n + " is out of range", origin);
                 }
                 if (next == null) {
                     if (path.toString().equals("pools")) {
                         List<String> pools = obj.keys();
                         throw bad(source, arg, "there is no pool '" + key + "' to override; pools: "
-                                + (pools.isEmpty() ? "(none)" : String.join(", ", pools)));
+                                + (pools.isEmpty() ? "(none)" : String.join(", ", pools)), origin);
                     }
                     next = new TomlNode.Table(0);
                     obj.put(key, next);
                     if (!recordedCreation) {
                         // Errors about a table --set created (e.g. a misspelt key) name this override.
-                        source.overridden(child, arg);
+                        source.overridden(child, arg, origin);
                         recordedCreation = true;
                     }
                 }
@@ -72,19 +77,19 @@ final class Overrides {
                 if (index < 0 || index >= array.size()) {
                     String what = index < 0 ? "'" + seg + "' is not an index" : "index " + index + " is out of range";
                     throw bad(source, arg, path + " is an array with " + array.size() + " entries; " + what
-                            + "; accepted: " + (array.size() == 0 ? "no index" : "0 to " + (array.size() - 1)));
+                            + "; accepted: " + (array.size() == 0 ? "no index" : "0 to " + (array.size() - 1)), origin);
                 }
                 KeyPath child = path.index(index);
                 if (last) {
                     array.items().set(index, value);
-                    source.overridden(child, arg);
+                    source.overridden(child, arg, origin);
                     return;
                 }
                 node = array.get(index);
                 path = child;
             } else {
                 throw bad(source, arg, path + " is a value (" + TomlTable.describe(node) + "), not a table, so it has no key '"
-                        + seg + "'");
+                        + seg + "'", origin);
             }
         }
     }
@@ -109,6 +114,10 @@ final class Overrides {
 
     /** Splits {@code a.b[1]."c.d"} into keys and indices. */
     static List<Object> parsePath(String key, Source source, String arg) {
+        return parsePath(key, source, arg, null);
+    }
+
+    private static List<Object> parsePath(String key, Source source, String arg, Source.Origin origin) {
         List<Object> out = new ArrayList<>();
         int i = 0;
         boolean expectKey = true;
@@ -118,21 +127,21 @@ final class Overrides {
                 int close = key.indexOf(']', i);
                 String n = close < 0 ? "" : key.substring(i + 1, close).strip();
                 if (!n.matches("[0-9]{1,9}")) {
-                    throw bad(source, arg, "bad index in key path '" + key + "'; accepted: " + FORM);
+                    throw bad(source, arg, "bad index in key path '" + key + "'; accepted: " + FORM, origin);
                 }
                 out.add(Integer.parseInt(n));
                 i = close + 1;
                 expectKey = false;
             } else if (c == '.') {
                 if (expectKey) {
-                    throw bad(source, arg, "empty segment in key path '" + key + "'; accepted: " + FORM);
+                    throw bad(source, arg, "empty segment in key path '" + key + "'; accepted: " + FORM, origin);
                 }
                 expectKey = true;
                 i++;
             } else if (c == '"') {
                 int close = key.indexOf('"', i + 1);
                 if (close < 0 || !expectKey) {
-                    throw bad(source, arg, "malformed key path '" + key + "'; accepted: " + FORM);
+                    throw bad(source, arg, "malformed key path '" + key + "'; accepted: " + FORM, origin);
                 }
                 out.add(key.substring(i + 1, close));
                 i = close + 1;
@@ -144,7 +153,7 @@ final class Overrides {
                 }
                 String seg = key.substring(i, end).strip();
                 if (seg.isEmpty() || !expectKey) {
-                    throw bad(source, arg, "malformed key path '" + key + "'; accepted: " + FORM);
+                    throw bad(source, arg, "malformed key path '" + key + "'; accepted: " + FORM, origin);
                 }
                 out.add(seg);
                 i = end;
@@ -152,12 +161,13 @@ final class Overrides {
             }
         }
         if (out.isEmpty() || expectKey) {
-            throw bad(source, arg, "empty segment in key path '" + key + "'; accepted: " + FORM);
+            throw bad(source, arg, "empty segment in key path '" + key + "'; accepted: " + FORM, origin);
         }
         return out;
     }
 
-    private static ScenarioException bad(Source source, String arg, String problem) {
-        return new ScenarioException(source.display(), 0, "--set " + arg, problem);
+    private static ScenarioException bad(Source source, String arg, String problem, Source.Origin origin) {
+        return origin != null ? source.error(origin, arg, problem)
+                : new ScenarioException(source.display(), 0, "--set " + arg, problem);
     }
 }

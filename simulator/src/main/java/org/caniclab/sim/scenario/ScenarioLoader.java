@@ -3,6 +3,7 @@ package org.caniclab.sim.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -140,7 +141,45 @@ public final class ScenarioLoader {
      * @throws ScenarioException naming file, line, key path, the problem and what is accepted
      */
     public static Scenario load(Path file, List<String> overrides) {
-        return load(file, text(file), overrides);
+        String text = text(file);
+        Scenario s = load(file, text, overrides);
+        // Each value a [sweep] states is checked here, alone, so that validate (and replay) refuse what sweep would,
+        // at the value's line; combinations are checked by sweep, variant by variant (loadVariant).
+        s.sweep().ifPresent(spec -> {
+            for (int k = 0; k < spec.vary().size(); k++) {
+                for (int i = 0; i < spec.vary().get(k).values().size(); i++) {
+                    List<Integer> picks = new ArrayList<>(Collections.nCopies(spec.vary().size(), -1));
+                    picks.set(k, i);
+                    loadVariant(file, text, overrides, spec, picks);
+                }
+            }
+        });
+        return s;
+    }
+
+    /**
+     * One variant of the study a scenario's {@code [sweep]} states: the scenario with {@code overrides}, then for each
+     * {@code [[sweep.vary]]} entry k its value {@code picks.get(k)} (-1: that entry left as written). An error that a
+     * stated value causes names the file, the value's line and its key path ({@code sweep.vary[0].values[2]}), not a
+     * {@code --set}.
+     *
+     * @param spec the {@code [sweep]} of the scenario as loaded from {@code text} with {@code overrides}
+     */
+    public static Scenario loadVariant(Path file, String text, List<String> overrides, SweepSpec spec,
+            List<Integer> picks) {
+        String display = file.toString();
+        Source src = new Source(display, TomlDocument.parse(text, display));
+        Overrides.apply(overrides, src);
+        for (int k = 0; k < spec.vary().size(); k++) {
+            int pick = picks.get(k);
+            if (pick < 0) {
+                continue;
+            }
+            SweepSpec.Vary v = spec.vary().get(k);
+            KeyPath at = KeyPath.ROOT.child("sweep").child("vary").index(k).child("values").index(pick);
+            Overrides.apply(v.key() + "=" + v.values().get(pick), src, new Source.Origin(src.lineOf(at), at.toString()));
+        }
+        return new Reader(file, src, new TomlTable(src, KeyPath.ROOT, src.root())).scenario();
     }
 
     /**

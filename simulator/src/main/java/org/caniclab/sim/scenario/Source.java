@@ -12,6 +12,14 @@ final class Source {
     private final TomlNode.Table root;
     // Looked up by path only; never iterated.
     private final Map<String, String> overrides = new HashMap<>();
+    // For overrides a [sweep] value supplied: where in the file that value was written. Looked up only.
+    private final Map<String, Origin> origins = new HashMap<>();
+
+    /**
+     * Where an override written in the file itself came from: a {@code [[sweep.vary]]} value, at its line and key
+     * path ({@code sweep.vary[0].values[2]}), so that an error it causes names the file's line, not a {@code --set}.
+     */
+    record Origin(int line, String keyPath) {}
 
     Source(String display, TomlNode.Table root) {
         this.display = display;
@@ -30,10 +38,27 @@ final class Source {
         overrides.put(path.toString(), argument);
     }
 
+    /** As {@link #overridden(KeyPath, String)}, for an override that a value written at {@code origin} supplied. */
+    void overridden(KeyPath path, String argument, Origin origin) {
+        overridden(path, argument);
+        if (origin != null) {
+            origins.put(path.toString(), origin);
+        }
+    }
+
+    /** The error an override that came from {@code origin} causes: at the origin's line, naming the override. */
+    ScenarioException error(Origin origin, String argument, String problem) {
+        return new ScenarioException(display, origin.line(), origin.keyPath(), argument + ": " + problem);
+    }
+
     /** An error at {@code path}, located by line, or by the {@code --set} that supplied the value. */
     ScenarioException error(KeyPath path, String problem) {
         for (KeyPath p = path; p != null && !p.isRoot(); p = p.parent()) {
             String arg = overrides.get(p.toString());
+            Origin origin = arg == null ? null : origins.get(p.toString());
+            if (origin != null) {
+                return error(origin, arg, problem);
+            }
             if (arg != null) {
                 return new ScenarioException(display, 0, path + " (from --set " + arg + ")", problem);
             }

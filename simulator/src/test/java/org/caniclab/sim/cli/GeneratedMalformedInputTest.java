@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generated malformed inputs over every shipped scenario: the file cut after each of its lines, and a garbage
+ * Generated malformed inputs over every shipped scenario (scenarios/*.toml and scenarios/studies/*.toml): the file cut after each of its lines, and a garbage
  * byte sequence put in place of each line. Every case must be either a valid scenario (one "OK" line) or exit 2 with
  * exactly one line on stderr and nothing on stdout; none may take more than a few seconds.
  */
@@ -39,10 +39,12 @@ class GeneratedMalformedInputTest {
                 }
             }
         }
-        List<Path> shipped;
-        try (Stream<Path> files = Files.list(SCENARIOS)) {
-            shipped = files.filter(p -> p.toString().endsWith(".toml") && !p.getFileName().toString().startsWith("canic."))
-                    .sorted().toList();
+        List<Path> shipped = new ArrayList<>();
+        for (Path folder : List.of(SCENARIOS, SCENARIOS.resolve("studies"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(p -> p.toString().endsWith(".toml") && !p.getFileName().toString().startsWith("canic."))
+                        .sorted().forEach(shipped::add);
+            }
         }
         int cases = 0;
         int refused = 0;
@@ -60,13 +62,14 @@ class GeneratedMalformedInputTest {
                 cases++;
             }
         }
+        System.out.printf("malformed-input truncations: %d cases (%d refused)%n", cases, refused);
         assertTrue(cases >= 300, cases + " cases");
         assertTrue(refused > cases / 4, "only " + refused + " of " + cases + " refused: the damage must matter");
     }
 
     private Path write(Path scenario, String tag, byte[] bytes) throws IOException {
         String name = scenario.getFileName().toString().replace(".toml", "-" + tag + ".toml");
-        return Files.write(dir.resolve(name), bytes);
+        return Files.write(dir.resolve(SCENARIOS.relativize(scenario).resolveSibling(name).toString()), bytes);
     }
 
     private static byte[] concat(List<byte[]> parts) {

@@ -1,7 +1,7 @@
 package org.caniclab.reports;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.math.BigInteger;
+import java.util.OptionalLong;
 
 /**
  * MSER-5 (White 1997; Franklin and White 2008): the warm-up to delete from an output series. The series is cut into
@@ -11,7 +11,7 @@ import java.util.List;
  * the timeline; the run's suggestion is the latest over its pools.
  *
  * <pre>{@code
- * int samples = Mser.truncation(queueDepths);   // delete the first `samples` samples
+ * int samples = Mser.truncation(queueDepths);   // delete the first `samples` samples (the reference computation)
  * double warmupSeconds = Mser.suggestedWarmupSeconds(result);
  * }</pre>
  */
@@ -61,27 +61,64 @@ public final class Mser {
      * seconds; 0 when nothing is to be deleted (or the timeline is too short to say).
      */
     public static double suggestedWarmupSeconds(RunResult result) {
-        List<String> pools = new ArrayList<>();
-        for (PoolSummary p : result.pools()) {
-            pools.add(p.name());
-        }
         long latest = 0;
-        for (String pool : pools) {
-            List<TimelineRow> rows = new ArrayList<>();
-            for (TimelineRow r : result.timeline()) {
-                if (r.pool().equals(pool)) {
-                    rows.add(r);
-                }
-            }
-            double[] depth = new double[rows.size()];
-            for (int i = 0; i < depth.length; i++) {
-                depth[i] = rows.get(i).queueDepth();
-            }
-            int cut = truncation(depth);
-            if (cut > 0) {
-                latest = Math.max(latest, rows.get(cut).timeNanos());
+        for (PoolSummary p : result.pools()) {
+            OptionalLong cut = result.timeline().warmupCutNanos(p.name());
+            if (cut.isPresent()) {
+                latest = Math.max(latest, cut.getAsLong());
             }
         }
         return latest / 1e9;
+    }
+
+    /**
+     * MSER-5 over batches given as {@code {sum of 5 samples, time of the batch's first sample}} (integer samples, as
+     * queue depths are): the time of the first batch kept, empty when none is deleted or there are fewer than two
+     * batches. The same rule as {@link #truncation}, computed exactly and in one pass after the totals — for batch
+     * sums {@code s_j}, {@code n = m - d} batches kept, {@code S} and {@code Q} the sums of {@code s_j} and
+     * {@code s_j²} over them, the statistic is {@code (n·Q − S²) / (25·n³)} — so a run of millions of samples takes
+     * milliseconds and reads its batches twice, whether they are in memory or spilled.
+     */
+    static OptionalLong cutTime(Iterable<long[]> batches) {
+        long m = 0;
+        BigInteger total = BigInteger.ZERO;
+        BigInteger totalSquares = BigInteger.ZERO;
+        for (long[] b : batches) {
+            m++;
+            BigInteger s = BigInteger.valueOf(b[0]);
+            total = total.add(s);
+            totalSquares = totalSquares.add(s.multiply(s));
+        }
+        if (m < 2) {
+            return OptionalLong.empty();
+        }
+        long best = 0;
+        long bestTime = 0;
+        BigInteger bestA = null;
+        BigInteger bestCube = null;
+        BigInteger prefix = BigInteger.ZERO;
+        BigInteger prefixSquares = BigInteger.ZERO;
+        long d = 0;
+        for (long[] b : batches) {
+            if (d > m / 2) {
+                continue; // read to the end, which closes the spill file's reader
+            }
+            BigInteger n = BigInteger.valueOf(m - d);
+            BigInteger sum = total.subtract(prefix);
+            BigInteger a = n.multiply(totalSquares.subtract(prefixSquares)).subtract(sum.multiply(sum));
+            BigInteger cube = n.multiply(n).multiply(n);
+            // a / cube < bestA / bestCube, both denominators positive: strictly smaller, so the first d wins ties.
+            if (bestA == null || a.multiply(bestCube).compareTo(bestA.multiply(cube)) < 0) {
+                bestA = a;
+                bestCube = cube;
+                best = d;
+                bestTime = b[1];
+            }
+            BigInteger s = BigInteger.valueOf(b[0]);
+            prefix = prefix.add(s);
+            prefixSquares = prefixSquares.add(s.multiply(s));
+            d++;
+        }
+        return best == 0 ? OptionalLong.empty() : OptionalLong.of(bestTime);
     }
 }

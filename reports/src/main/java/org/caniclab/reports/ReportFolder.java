@@ -45,11 +45,12 @@ import java.util.stream.Stream;
  * <p>For a target {@code <parent>/<name>} the files beside it are {@code .<name>.lock} (held with
  * {@link FileChannel#tryLock()} while the folder is open; a second writer fails at once with
  * {@link ReportFolderException}), {@code .<name>.tmp-<pid>} (the new report while it is written) and
- * {@code .<name>.old-<pid>} (the previous report during the swap). The swap renames the previous folder to
+ * {@code .<name>.old-<pid>} (the previous report during the swap) and {@code .<name>.spill-<pid>-<n>.bin} (a long
+ * run's rows past their memory bound, {@link #spillFiles()}). The swap renames the previous folder to
  * {@code .old}, the new one to {@code <name>}, then deletes the old one, so at every instant one complete report
  * exists under {@code <name>} or {@code .old}. Opening a folder first repairs what a killed writer left: with no
  * {@code <name>} but an {@code .old}, the {@code .old} is renamed back; remaining {@code .tmp}/{@code .old} folders
- * are deleted; a lock file whose owner died is simply locked again (the operating system released the lock) and
+ * and spill files are deleted; a lock file whose owner died is simply locked again (the operating system released the lock) and
  * deleted on close. Once a report is being written a shutdown hook makes SIGINT/SIGTERM wait (at most
  * {@value #SHUTDOWN_WAIT_SECONDS} s) for the write and the swap to finish, and then releases the lock.
  *
@@ -147,6 +148,15 @@ public final class ReportFolder implements AutoCloseable {
     /** The folder as the caller named it. */
     public Path path() {
         return given;
+    }
+
+    /**
+     * Where a run that writes into this folder spills its long timeline and events: beside the folder, as
+     * {@code .<name>.spill-<pid>-<n>.bin}, so that they are on the report's file system and the next run into this
+     * folder deletes what a killed one left (as it does its {@code .tmp} and {@code .old} folders).
+     */
+    public SpillFiles spillFiles() {
+        return SpillFiles.in(parent, "." + name + ".spill-" + PID + "-");
     }
 
     /**
@@ -287,7 +297,8 @@ public final class ReportFolder implements AutoCloseable {
 
     /** Undoes what a writer killed mid-swap left: restores {@code .old} if the folder is missing, drops the rest. */
     private void recover() {
-        Pattern leftover = Pattern.compile(Pattern.quote("." + name) + "\\.(tmp|old)-\\d+");
+        // A spill file is .<name>.spill-<pid>-<n>.bin (see spillFiles()); like the others, only a dead run leaves one.
+        Pattern leftover = Pattern.compile(Pattern.quote("." + name) + "\\.((tmp|old)-\\d+|spill-\\d+-\\d+\\.bin)");
         List<Path> olds = new ArrayList<>();
         List<Path> all = new ArrayList<>();
         try (Stream<Path> siblings = Files.list(parent)) {

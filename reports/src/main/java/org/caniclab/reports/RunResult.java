@@ -22,16 +22,20 @@ import org.HdrHistogram.Histogram;
  * }</pre>
  *
  * <p>The constructor fixes the orders outputs rely on, so no producer has to: pools are sorted by
- * name (names must be unique, as {@code summary.json} keys pools by name) and timeline rows by time,
- * then pool. Metrics and events keep the order given (the order Canic recorded them, the order they
- * happened). Histograms are not copied: a producer must not record into them after building the
- * result.
+ * name (names must be unique, as {@code summary.json} keys pools by name); timeline rows are in time, then pool
+ * order ({@link Timeline} refuses others; the list constructor sorts them). Metrics and events keep the order given
+ * (the order Canic recorded them, the order they happened). Histograms are not copied: a producer must not record
+ * into them after building the result.
+ *
+ * <p>A long run's timeline and events are spooled ({@link Timeline}, {@link SpooledRows}): their rows past a memory
+ * bound sit in spill files until the result is {@link #close() closed}, which the writer's caller does once the
+ * report is written (or the run failed).
  *
  * @param header what was run
  * @param pools per-pool summaries, sorted by name
  * @param metrics Canic metric rows, in the order given
- * @param timeline pool samples, sorted by time then pool
- * @param events orchestration events, in the order given
+ * @param timeline pool samples, in time then pool order, with the page's chart copy and the warm-up cut
+ * @param events orchestration events, in the order they happened
  * @param latencyHistograms request latency per pool name, values in nanoseconds
  * @param expectations verdicts on the scenario's expectations; empty when none were evaluated
  */
@@ -39,10 +43,10 @@ public record RunResult(
         RunHeader header,
         List<PoolSummary> pools,
         List<MetricCount> metrics,
-        List<TimelineRow> timeline,
-        List<OrchestrationEvent> events,
+        Timeline timeline,
+        SpooledRows<OrchestrationEvent> events,
         SortedMap<String, Histogram> latencyHistograms,
-        List<ExpectationResult> expectations) {
+        List<ExpectationResult> expectations) implements AutoCloseable {
 
     public RunResult {
         Objects.requireNonNull(header, "header");
@@ -53,11 +57,31 @@ public record RunResult(
             }
         }
         metrics = List.copyOf(metrics);
-        timeline = sorted(timeline,
-                Comparator.comparingLong(TimelineRow::timeNanos).thenComparing(TimelineRow::pool));
-        events = List.copyOf(events);
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(events, "events");
         latencyHistograms = Collections.unmodifiableSortedMap(new TreeMap<>(latencyHistograms));
         expectations = List.copyOf(expectations);
+    }
+
+    /**
+     * A result from lists held in memory (a short run, a network replay, a test): the timeline is sorted by time,
+     * then pool.
+     */
+    public RunResult(RunHeader header, List<PoolSummary> pools, List<MetricCount> metrics, List<TimelineRow> timeline,
+            List<OrchestrationEvent> events, SortedMap<String, Histogram> latencyHistograms,
+            List<ExpectationResult> expectations) {
+        this(header, pools, metrics, Timeline.of(timeline), SpooledRows.of(events), latencyHistograms, expectations);
+    }
+
+    /**
+     * Deletes the spill files of the timeline and the events (a long run's rows past their memory bound); the
+     * summary, the charts and the histograms stay readable, the rows do not. A result and its
+     * {@link #withExpectations} copy share them: closing one closes both.
+     */
+    @Override
+    public void close() {
+        timeline.close();
+        events.close();
     }
 
     /** This result with its expectation verdicts replaced; expectations are evaluated on a result. */

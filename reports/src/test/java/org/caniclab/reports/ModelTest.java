@@ -82,6 +82,6 @@ class ModelTest {
         assertEquals(List.of("api", "web"), run.pools().stream().map(PoolSummary::name).toList());
         assertEquals(List.of("api@500000000", "api@1000000000", "web@1000000000"),
                 run.timeline().stream().map(r -> r.pool() + "@" + r.timeNanos()).toList());
-        assertEquals("bootstrap", run.events().get(0).call());
+        assertEquals("bootstrap", run.events().toList().get(0).call());
     }
 }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 import org.caniclab.core.driver.HubDriver;
 import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.SpillFiles;
 import org.caniclab.sim.collect.RunCollector;
 import org.caniclab.sim.engine.Engine;
 import org.caniclab.sim.engine.RandomStreams;
@@ -38,9 +39,14 @@ final class SimulationRun {
     private final SortedMap<String, Pool> pools = new TreeMap<>();
     private final RandomStreams streams;
     private final Hub hub;
-    private final RunCollector collector = new RunCollector(0);
+    private final RunCollector collector;
 
     SimulationRun(Scenario scenario) {
+        this(scenario, SpillFiles.temporary());
+    }
+
+    SimulationRun(Scenario scenario, SpillFiles spill) {
+        this.collector = new RunCollector(0, spill);
         this.scenario = scenario;
         this.settings = scenario.run();
         RandomStreams streams = new RandomStreams(settings.seed());
@@ -58,40 +64,64 @@ final class SimulationRun {
     }
 
     RunResult execute(ProgressListener progress) {
+        return execute(progress, () -> false);
+    }
+
+    /**
+     * Runs to the end and returns the result; checks {@code stop} every {@value #PROGRESS_EVERY} events and at every
+     * checkpoint, and throws {@link RunStoppedException} (with the spilled rows deleted) once it is true.
+     */
+    RunResult execute(ProgressListener progress, BooleanSupplier stop) {
         long end = settings.durationNanos();
         long warmup = settings.warmupNanos();
         long interval = settings.sampleIntervalNanos();
-        TreeSet<Long> checkpoints = new TreeSet<>();
-        if (interval > 0) {
-            for (long t = interval; t <= end && t > 0; t += interval) {
-                checkpoints.add(t);
-            }
-        }
         // Statistics start at the warm-up end; a warm-up past the end leaves them empty.
         long measureFrom = Math.min(warmup, end);
-        checkpoints.add(measureFrom);
-        checkpoints.add(end);
+        boolean done = false;
         hub.start();
         LoadSources.Running load = LoadSources.start(scenario.loads(), pools, streams, engine, end);
         try {
-            for (long t : checkpoints) {
+            // The checkpoints in order, one at a time: the sample instants (interval, 2·interval, ... up to end), the
+            // warm-up end and the end, each once. A long run has millions of samples; none is held in advance.
+            long nextSample = interval > 0 ? interval : Long.MAX_VALUE;
+            boolean measured = false;
+            long t = -1;
+            while (t < end) {
+                long next = Math.min(end, nextSample);
+                if (!measured) {
+                    next = Math.min(next, measureFrom);
+                }
+                t = next;
                 while (!engine.runUntil(t, PROGRESS_EVERY)) {
                     progress.progress(engine.now(), end, engine.eventsProcessed());
+                    if (stop.getAsBoolean()) {
+                        throw new RunStoppedException(engine.now(), end);
+                    }
                 }
                 // Also at each checkpoint, so sparse runs (few events per sample) still show progress.
                 progress.progress(t, end, engine.eventsProcessed());
-                if (t == measureFrom) {
+                if (stop.getAsBoolean()) {
+                    throw new RunStoppedException(t, end);
+                }
+                if (t == measureFrom && !measured) {
+                    measured = true;
                     pools.values().forEach(Pool::startMeasurement);
                 }
-                if (interval > 0 && t > 0 && t % interval == 0) {
+                if (t == nextSample) {
                     sample(t);
+                    nextSample = t > Long.MAX_VALUE - interval ? Long.MAX_VALUE : t + interval;
                 }
             }
+            progress.progress(end, end, engine.eventsProcessed());
+            RunResult result = result();
+            done = true;
+            return result;
         } finally {
             load.close();
+            if (!done) {
+                collector.close(); // a stopped or failed run leaves no spill file behind
+            }
         }
-        progress.progress(end, end, engine.eventsProcessed());
-        return result();
     }
 
     private void sample(long t) {

@@ -14,6 +14,7 @@ import org.caniclab.sim.model.Scenario;
  * <pre>{@code
  * Substrate sim = new Simulator();
  * RunResult r = sim.run(scenario, ProgressListener.NONE);
+ * try (RunResult big = sim.run(scenario, new RunControl(bar, folder.spillFiles(), stop::requested))) { ... }
  * List<String> refused = substrate.unsupportedKeys(scenario);   // check before running
  * }</pre>
  */
@@ -27,6 +28,17 @@ public interface Substrate {
      * @throws IllegalArgumentException when the scenario has {@link #unsupportedKeys}
      */
     RunResult run(Scenario scenario, ProgressListener progress);
+
+    /**
+     * Runs the scenario to its end under {@code control}: its progress listener, where long rows spill, and when to
+     * stop early. A substrate that neither spills nor stops (a network replay's few rows) runs as {@link #run(Scenario,
+     * ProgressListener)}.
+     *
+     * @throws RunStoppedException when {@code control} asked the run to stop before its end
+     */
+    default RunResult run(Scenario scenario, RunControl control) {
+        return run(scenario, control.progress());
+    }
 
     /** The scenario keys this substrate cannot run, as the scenario names them; empty when it can run it all. */
     default List<String> unsupportedKeys(Scenario scenario) {

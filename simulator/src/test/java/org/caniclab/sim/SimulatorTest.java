@@ -113,9 +113,9 @@ class SimulatorTest {
     void timelineHasARowPerPoolPerInterval() {
         RunResult r = run(rich(5).build());
         assertEquals(2 * 24, r.timeline().size());
-        assertEquals(5 * S, r.timeline().get(0).timeNanos());
-        assertEquals("api", r.timeline().get(0).pool());
-        assertEquals("batch", r.timeline().get(1).pool());
+        assertEquals(5 * S, r.timeline().toList().get(0).timeNanos());
+        assertEquals("api", r.timeline().toList().get(0).pool());
+        assertEquals("batch", r.timeline().toList().get(1).pool());
         long arrivals = r.timeline().stream().filter(t -> t.pool().equals("batch")).mapToLong(t -> t.arrivals())
                 .sum();
         assertTrue(arrivals >= 5_000 + 4_000, "batch arrivals " + arrivals);

@@ -50,7 +50,7 @@ class StartWorkersTest {
         assertEquals(0, api.createsStarted(), "the bootstrap sees 55 >= initial_workers and creates none");
         assertEquals(0, api.cyclesSpent());
         assertEquals(0, api.requests().rejected(), "served from the first request on");
-        TimelineRow first = r.timeline().get(0);
+        TimelineRow first = r.timeline().toList().get(0);
         assertEquals(55, first.workers());
         assertTrue(r.events().stream().map(OrchestrationEvent::call).noneMatch("create_worker"::equals));
     }

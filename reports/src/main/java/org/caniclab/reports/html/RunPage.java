@@ -3,6 +3,7 @@ package org.caniclab.reports.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
@@ -15,6 +16,7 @@ import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.Timeline;
 import org.caniclab.reports.TimelineRow;
 
 /**
@@ -37,6 +39,8 @@ public final class RunPage {
      * (p99.999) in tenths. A fixed grid lines up every pool's curve on one x axis.
      */
     static final int NINES_STEPS = 50;
+    /** The most event marks a pool's charts carry (see {@link #marks}). */
+    static final int MAX_MARKS = 2048;
     private static final int NINES_PER_STEP = 10;
     private static final double NANOS_PER_MS = 1_000_000.0;
 
@@ -89,7 +93,8 @@ public final class RunPage {
         Objects.requireNonNull(description, "description");
         RunHeader h = result.header();
         String title = h.scenario() + " · seed " + h.seed();
-        PageData data = data(result);
+        SortedMap<String, String> notes = new TreeMap<>();
+        PageData data = data(result, notes);
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>").append(Html.escape(h.scenario())).append("</h1>\n")
                 .append("<p class=\"run-meta\">seed ").append(h.seed())
@@ -102,41 +107,52 @@ public final class RunPage {
                     .append("</pre></section>\n");
         }
         summary(body, result);
-        charts(body, data);
+        charts(body, data, notes);
         return Html.document(title, body.toString(), data.toJson());
     }
 
     /** The chart data, shared by {@link #render} and the tests that count what the browser drew. */
     static PageData data(RunResult result) {
+        return data(result, new TreeMap<>());
+    }
+
+    /**
+     * The chart data; {@code notes} receives, per pool whose charts do not show every sample or every event, the
+     * sentence that says so and by what rule.
+     */
+    static PageData data(RunResult result, SortedMap<String, String> notes) {
         PageData data = new PageData("run", Numbers.fixed(result.header().simulatedSeconds(), 9));
-        TreeMap<String, List<TimelineRow>> byPool = new TreeMap<>();
-        for (TimelineRow row : result.timeline()) {
-            byPool.computeIfAbsent(row.pool(), p -> new ArrayList<>()).add(row);
-        }
+        SortedMap<String, Timeline.Chart> charts = result.timeline().charts();
         // Pools with a summary but no sample still get their (empty) charts: the page then says so.
-        TreeSet<String> pools = new TreeSet<>(byPool.keySet());
+        TreeSet<String> pools = new TreeSet<>(charts.keySet());
         result.pools().forEach(p -> pools.add(p.name()));
         int index = 0;
         for (String pool : pools) {
-            List<TimelineRow> rows = byPool.getOrDefault(pool, List.of());
+            Timeline.Chart chart = charts.getOrDefault(pool, new Timeline.Chart(1, 0, List.of()));
+            List<TimelineRow> rows = chart.points();
+            Marks marks = marks(result.events(), pool);
+            String note = note(chart, marks);
+            if (!note.isEmpty()) {
+                notes.put(pool, note);
+            }
             String axis = "t" + index;
-            String marks = "m" + index;
+            String markSet = "m" + index;
             index++;
             data.axis(axis, rows.stream().map(r -> Numbers.seconds(r.timeNanos())).toList());
-            data.markers(marks, markers(result.events(), pool));
+            data.markers(markSet, marks.kept());
             data.chart(new PageData.Chart("workers/" + pool, pool + ": workers", axis, PageData.Scale.TIME,
-                    List.of(), "virtual time (s)", "workers", marks, true, true, List.of(
+                    List.of(), "virtual time (s)", "workers", markSet, true, true, List.of(
                     series("registered", rows, r -> Integer.toString(r.workers())),
                     series("reserved", rows, r -> Integer.toString(r.reserved())),
                     series("in flight", rows, r -> Integer.toString(r.inFlight())))));
             data.chart(new PageData.Chart("queue/" + pool, pool + ": queue depth", axis, PageData.Scale.TIME,
-                    List.of(), "virtual time (s)", "requests waiting", marks, true, true, List.of(
+                    List.of(), "virtual time (s)", "requests waiting", markSet, true, true, List.of(
                     series("queue depth", rows, r -> Integer.toString(r.queueDepth())))));
             data.chart(new PageData.Chart("utilization/" + pool, pool + ": utilization", axis,
-                    PageData.Scale.TIME, List.of(), "virtual time (s)", "fraction of capacity", marks, true, true,
+                    PageData.Scale.TIME, List.of(), "virtual time (s)", "fraction of capacity", markSet, true, true,
                     List.of(series("utilization", rows, r -> Numbers.fixed(r.utilization(), Numbers.RATIO)))));
             data.chart(new PageData.Chart("traffic/" + pool, pool + ": arrivals and rejections", axis,
-                    PageData.Scale.TIME, List.of(), "virtual time (s)", "requests per sample", marks, true, true,
+                    PageData.Scale.TIME, List.of(), "virtual time (s)", "requests per sample", markSet, true, true,
                     List.of(series("arrivals", rows, r -> Long.toString(r.arrivals())),
                             series("rejections", rows, r -> Long.toString(r.rejections())))));
         }
@@ -169,21 +185,67 @@ public final class RunPage {
 
     /**
      * The events a pool's charts mark: its own and the hub's (no pool, such as the bootstrap), which concern
-     * every pool.
+     * every pool; at most {@value #MAX_MARKS} of them (see {@link #marks}).
      */
-    static List<PageData.Marker> markers(List<OrchestrationEvent> events, String pool) {
+    static List<PageData.Marker> markers(Iterable<OrchestrationEvent> events, String pool) {
+        return marks(events, pool).kept();
+    }
+
+    /**
+     * A pool's marks: of its events (its own and the hub's) in order, those whose index is a multiple of
+     * {@code every}, the smallest power of two that keeps fewer than {@value #MAX_MARKS}; {@code every} is 1, every
+     * event, for all but very long runs.
+     */
+    record Marks(List<PageData.Marker> kept, long every, long total) {}
+
+    static Marks marks(Iterable<OrchestrationEvent> events, String pool) {
         List<PageData.Marker> marks = new ArrayList<>();
+        long every = 1;
+        long seen = 0;
         for (OrchestrationEvent e : events) {
             if (e.pool().equals(pool) || e.pool().isEmpty()) {
+                if (seen++ % every != 0) {
+                    continue;
+                }
                 String figures = e.autoscale().map(f -> "desired " + f.desired() + ", workers " + f.workers()
                         + ", reserved " + f.reserved() + ", arrivals " + f.arrivals() + ", calls " + f.calls())
                         .orElse(e.detail());
                 String label = e.call() + " " + e.outcome() + (figures.isEmpty() ? "" : " (" + figures + ")");
                 String kind = e.call().equals("autoscale") ? "autoscale-" + e.outcome() : e.outcome();
                 marks.add(new PageData.Marker(Numbers.seconds(e.timeNanos()), kind, label));
+                if (marks.size() == MAX_MARKS) {
+                    // Kept indices were multiples of every; keeping every other one leaves the multiples of 2·every.
+                    List<PageData.Marker> thinned = new ArrayList<>(MAX_MARKS / 2);
+                    for (int i = 0; i < MAX_MARKS; i += 2) {
+                        thinned.add(marks.get(i));
+                    }
+                    marks = thinned;
+                    every *= 2;
+                }
             }
         }
-        return marks;
+        return new Marks(List.copyOf(marks), every, seen);
+    }
+
+    /** What a pool's section says when its charts leave samples or events out; empty when they show all. */
+    static String note(Timeline.Chart chart, Marks marks) {
+        StringBuilder b = new StringBuilder();
+        if (chart.decimated()) {
+            b.append("Decimated: each point is the largest value of ").append(chart.samplesPerPoint())
+                    .append(" consecutive samples (blocks counted from the first sample), drawn at the last one's "
+                            + "time, so peaks are kept; ")
+                    .append(chart.points().size()).append(" points for ").append(chart.samples())
+                    .append(" samples. timeline.csv has every sample.");
+        }
+        if (marks.every() > 1) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append("Marks thinned: one event in every ").append(marks.every()).append(" is marked (")
+                    .append(marks.kept().size()).append(" of ").append(marks.total())
+                    .append("); events.csv has them all.");
+        }
+        return b.toString();
     }
 
     private interface Field {
@@ -296,7 +358,7 @@ public final class RunPage {
                 .append(Html.escape(e.verdict())).append("</td></tr>\n");
     }
 
-    private static void charts(StringBuilder body, PageData data) {
+    private static void charts(StringBuilder body, PageData data, SortedMap<String, String> notes) {
         String section = null;
         for (PageData.Chart c : data.charts()) {
             String group = c.key().equals("latency") ? "Latency" : "Pool " + c.key().substring(c.key().indexOf('/') + 1);
@@ -312,6 +374,10 @@ public final class RunPage {
                             + "</span>, <span class=\"mk failed\">failed</span>, <span class=\"mk other\">other"
                             + "</span>; autoscaler decisions as ticks along the top). Point at a mark to read it."
                             + "</p>\n");
+                    String pool = c.key().substring(c.key().indexOf('/') + 1);
+                    if (notes.containsKey(pool)) {
+                        body.append("<p class=\"legend-note\">").append(Html.escape(notes.get(pool))).append("</p>\n");
+                    }
                 } else {
                     body.append("<p class=\"legend-note\">End-to-end latency of completed requests after the "
                             + "warm-up, from each pool's HdrHistogram (the same data as latency-&lt;pool&gt;.hgrm)."

@@ -31,6 +31,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     static final int BAD_INPUT = 2;
     static final int SUBSTRATE_UNAVAILABLE = 3;
     static final int INTERNAL = 4;
+    /** A command stopped by SIGINT (the JVM's own status then: 130 for SIGINT, 143 for SIGTERM). */
+    static final int INTERRUPTED = 130;
     /** Longest run of non-space characters echoed whole in a one-line failure. */
     static final int MAX_WORD = 200;
     /** Longest one-line failure. */

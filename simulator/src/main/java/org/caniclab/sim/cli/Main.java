@@ -32,8 +32,14 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+    public static void main(String[] args) throws InterruptedException {
+        int code = newCommandLine().execute(args);
+        if (Interruption.signalled()) {
+            // SIGINT/SIGTERM: the JVM is already exiting with 130/143 once the hooks return; System.exit here would
+            // either block or race it with another status.
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        System.exit(code);
     }
 
     /** The configured command line: scenarios run on the embedded simulator, or on PocketIC when asked. */

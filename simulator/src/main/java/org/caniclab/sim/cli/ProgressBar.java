@@ -6,41 +6,87 @@ import java.util.function.LongSupplier;
 import org.caniclab.sim.ProgressListener;
 
 /**
- * The progress line on stderr: simulated time as a bar and a percentage, and engine events per wall-clock
- * second. Drawn only once a run has taken about a second (short runs stay silent), redrawn at most ten
- * times a second, and erased at the end so the summary starts on a clean line.
+ * Progress on stderr. On a terminal ({@link Mode#BAR}): one line redrawn in place — simulated time as a bar and a
+ * percentage, and engine events per wall-clock second — drawn only once a run has taken about a second (short runs
+ * stay silent), redrawn at most ten times a second, and erased at the end so the summary starts on a clean line.
+ * Elsewhere, e.g. a CI log ({@link Mode#LINES}): a plain line per step, {@code progress: 40% ...}, when the run has
+ * passed another tenth of its simulated time (or of a sweep's runs) and at least {@value #LINE_EVERY_SECONDS} s of
+ * wall time have gone by since the start or the previous line, whichever is rarer; a run shorter than that prints
+ * none. Wall time shows only here, never in a report.
  */
 final class ProgressBar implements ProgressListener {
+    /** Where and how progress is shown. */
+    enum Mode { OFF, BAR, LINES }
+
     private static final long SHOW_AFTER = 1_000_000_000L;
     private static final long REDRAW_EVERY = 100_000_000L;
+    static final int LINE_EVERY_SECONDS = 10;
+    private static final long LINE_EVERY = LINE_EVERY_SECONDS * 1_000_000_000L;
+    private static final int STEPS = 10;
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
-    private final boolean enabled;
+    private final Mode mode;
     private final LongSupplier wallNanos;
     private final long start;
     private long lastDraw = Long.MIN_VALUE;
     private int drawnLength;
+    private long lastLine;
+    private int lastStep;
 
     ProgressBar(PrintWriter err, boolean enabled, LongSupplier wallNanos) {
+        this(err, enabled ? Mode.BAR : Mode.OFF, wallNanos);
+    }
+
+    ProgressBar(PrintWriter err, Mode mode, LongSupplier wallNanos) {
         this.err = err;
-        this.enabled = enabled;
+        this.mode = mode;
         this.wallNanos = wallNanos;
         this.start = wallNanos.getAsLong();
+        this.lastLine = start;
+    }
+
+    /** The mode for a command's stderr: a bar on a terminal, lines elsewhere, nothing with {@code --quiet}. */
+    static Mode mode(boolean terminal, boolean quiet) {
+        return quiet ? Mode.OFF : terminal ? Mode.BAR : Mode.LINES;
     }
 
     @Override
     public void progress(long simulatedNanos, long durationNanos, long events) {
+        if (mode == Mode.LINES) {
+            double fraction = durationNanos > 0 ? simulatedNanos / (double) durationNanos : 1.0;
+            line(fraction, wall -> String.format(Locale.ROOT, "progress: %.0f%%  %s / %s simulated  %s events  "
+                    + "%s events/s  %.0fs elapsed", Math.floor(Math.min(1.0, fraction) * 100), seconds(simulatedNanos),
+                    seconds(durationNanos), human(events), human(wall > 0 ? events / wall : 0), wall));
+            return;
+        }
         draw(wall -> render(simulatedNanos, durationNanos, events, wall));
     }
 
     /** A sweep's progress: runs done of all, runs per second and the time left at that rate. */
     synchronized void runs(int done, int total) {
+        if (mode == Mode.LINES) {
+            line(total > 0 ? done / (double) total : 1.0, wall -> "progress: " + renderRuns(done, total, wall)
+                    .substring(WIDTH + 3).strip());
+            return;
+        }
         draw(wall -> renderRuns(done, total, wall));
     }
 
+    private void line(double fraction, java.util.function.DoubleFunction<String> lineAt) {
+        int step = (int) Math.floor(Math.min(1.0, Math.max(0.0, fraction)) * STEPS);
+        long now = wallNanos.getAsLong();
+        if (step <= lastStep || now - lastLine < LINE_EVERY) {
+            return;
+        }
+        lastStep = step;
+        lastLine = now;
+        err.println(lineAt.apply((now - start) / 1e9));
+        err.flush();
+    }
+
     private void draw(java.util.function.DoubleFunction<String> lineAt) {
-        if (!enabled) {
+        if (mode != Mode.BAR) {
             return;
         }
         long now = wallNanos.getAsLong();

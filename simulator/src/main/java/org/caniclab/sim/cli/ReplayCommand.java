@@ -22,6 +22,8 @@ import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioException;
+import org.caniclab.sim.RunControl;
+import org.caniclab.sim.RunStoppedException;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.substrate.pocketic.PocketIcServer;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
@@ -117,7 +119,8 @@ final class ReplayCommand implements Callable<Integer> {
             + "this canister id (default: the endpoint's default_effective_canister_id, else rwlgt-iiaaa-aaaaa-aaaaa-cai).")
     String effectiveCanisterId;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors and failed expectations.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors and failed expectations. "
+            + "Without it, progress shows on stderr: a bar on a terminal, else a line per tenth of a long run.")
     boolean quiet;
 
     private final Substrate simulator;
@@ -174,26 +177,36 @@ final class ReplayCommand implements Callable<Integer> {
 
         RunResult result;
         List<Path> written;
-        // Checked and locked before the run: a bad --out or a concurrent writer fails at once, with exit 2.
-        try (ReportFolder folder = ReportFolder.lock(outDir)) {
+        // Checked and locked before the run: a bad --out or a concurrent writer fails at once, with exit 2. The
+        // interruption's hook is released last, so a signalled JVM exits only once the folder's lock is gone.
+        try (Interruption interruption = Interruption.install(); ReportFolder folder = ReportFolder.lock(outDir)) {
             long start = System.nanoTime();
             // Between loading and the run: the substrate's start-up and the --out check count as loading.
             double loadSeconds = (start - commandStart) / 1e9;
-            ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+            ProgressBar bar = new ProgressBar(stderr, ProgressBar.mode(terminal, quiet), System::nanoTime);
             try {
                 try {
-                    result = substrate.run(scenario, bar);
+                    // A long run's timeline and events spill beside the folder (the next run cleans a killed one's).
+                    result = substrate.run(scenario, new RunControl(bar, folder.spillFiles(), interruption::requested));
                 } finally {
                     bar.finish();
                 }
-                result = result.withExpectations(evaluate(scenario, result));
-                double wall = (System.nanoTime() - start) / 1e9;
-                written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
-                        .withSubstrate(substrate.runInfo())
-                        .withPhases(List.of(new RunInfo.Phase("load", loadSeconds), new RunInfo.Phase("run", wall)))
-                        .withProvenance(new RunInfo.Provenance(options.scenario.toString(), options.sets,
-                                result.header().seed(), VersionProvider.version(), backend.label())),
-                        new RunPage.Description(options.question()));
+                try (RunResult spooled = result) {
+                    result = result.withExpectations(evaluate(scenario, result));
+                    double wall = (System.nanoTime() - start) / 1e9;
+                    written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
+                            .withSubstrate(substrate.runInfo())
+                            .withPhases(List.of(new RunInfo.Phase("load", loadSeconds), new RunInfo.Phase("run", wall)))
+                            .withProvenance(new RunInfo.Provenance(options.scenario.toString(), options.sets,
+                                    result.header().seed(), VersionProvider.version(), backend.label())),
+                            new RunPage.Description(options.question()));
+                }
+            } catch (RunStoppedException e) {
+                stderr.println("interrupted: the run stopped at " + seconds(e.simulatedNanos()) + " of "
+                        + seconds(e.durationNanos()) + " simulated; nothing was written (" + outDir
+                        + " is as it was)");
+                stderr.flush();
+                return Failures.INTERRUPTED;
             } catch (TraceFormatException | SubstrateUnavailableException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -217,6 +230,10 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
+    }
+
+    private static String seconds(long nanos) {
+        return new java.math.BigDecimal(nanos).movePointLeft(9).stripTrailingZeros().toPlainString() + " s";
     }
 
     private Backend.IcOptions icOptions() {

@@ -15,6 +15,8 @@ import org.caniclab.reports.ReportFolder;
 import org.caniclab.reports.RunResult;
 import org.caniclab.reports.SweepReportWriter;
 import org.caniclab.reports.html.RunPage;
+import org.caniclab.sim.RunControl;
+import org.caniclab.sim.RunStoppedException;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.model.SweepSpec;
@@ -151,33 +153,49 @@ final class SweepCommand implements Callable<Integer> {
         List<Path> written;
         // Checked and locked before anything runs; the files are written whole, then swapped in (an interrupted
         // sweep leaves the previous folder as it was).
-        try (ReportFolder folder = ReportFolder.lock(dir)) {
-            ProgressBar bar = new ProgressBar(stderr, terminal && !quiet, System::nanoTime);
+        try (Interruption interruption = Interruption.install(); ReportFolder folder = ReportFolder.lock(dir)) {
+            ProgressBar bar = new ProgressBar(stderr, ProgressBar.mode(terminal, quiet), System::nanoTime);
             Sweep.Listener progress = new Sweep.Listener() {
                 @Override
                 public void progress(int done, int total) {
                     bar.runs(done, total);
                 }
+
+                @Override
+                public boolean stopRequested() {
+                    return interruption.requested();
+                }
             };
             try {
-                outcome = cluster == null
-                        ? Sweep.run(plan, simulator, threads, VersionProvider.version(), progress)
-                        : ClusterSweep.run(spec, cluster, plan, progress);
-            } finally {
-                bar.finish();
-            }
-            Sweep.Outcome done = outcome;
-            try {
-                written = folder.replace(staging -> {
-                    List<Path> files = new ArrayList<>(SweepReportWriter.write(staging, done.result(),
-                            options.question(), SHOWN));
-                    if (keepRuns) {
-                        files.addAll(writeRuns(staging, done, plan));
-                    }
-                    return files;
-                });
-            } catch (IOException | RuntimeException e) {
-                throw new InternalFailure(dir, e);
+                try {
+                    outcome = cluster == null
+                            ? Sweep.run(plan, simulator, threads, VersionProvider.version(), progress)
+                            : ClusterSweep.run(spec, cluster, plan, progress);
+                } finally {
+                    bar.finish();
+                }
+                Sweep.Outcome done = outcome;
+                RunControl kept = new RunControl(org.caniclab.sim.ProgressListener.NONE, folder.spillFiles(),
+                        interruption::requested);
+                try {
+                    written = folder.replace(staging -> {
+                        List<Path> files = new ArrayList<>(SweepReportWriter.write(staging, done.result(),
+                                options.question(), SHOWN));
+                        if (keepRuns) {
+                            files.addAll(writeRuns(staging, done, plan, kept));
+                        }
+                        return files;
+                    });
+                } catch (RunStoppedException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    throw new InternalFailure(dir, e);
+                }
+            } catch (RunStoppedException e) {
+                stderr.println("interrupted: the sweep stopped before its end; nothing was written (" + dir
+                        + " is as it was)");
+                stderr.flush();
+                return Failures.INTERRUPTED;
             }
         }
         if (!quiet) {
@@ -191,21 +209,24 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Each run's own report, re-run from its seed so that keeping runs costs no memory during the sweep. */
-    private List<Path> writeRuns(Path dir, Sweep.Outcome outcome, SweepPlan plan) throws IOException {
+    private List<Path> writeRuns(Path dir, Sweep.Outcome outcome, SweepPlan plan, RunControl control)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         var result = outcome.result();
         for (var run : result.runs()) {
             long start = System.nanoTime();
-            RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()),
-                    org.caniclab.sim.ProgressListener.NONE);
-            // The re-run's own time (the sweep's run of it took about as long, on another thread or member).
-            double wall = (System.nanoTime() - start) / 1e9;
-            files.addAll(RunReportWriter.writeInto(dir.resolve("runs").resolve("v" + run.variant() + "-r" + run.replication()),
-                    r, RunInfo.capture(wall, r.header().events())
-                            .withPhases(List.of(new RunInfo.Phase("run", wall))).withProvenance(new RunInfo.Provenance(
-                            options.scenario.toString(), plan.overridesOf(result.variants().get(run.variant()).values()),
-                            run.seed(), VersionProvider.version(), result.header().backend())),
-                    new RunPage.Description(options.question())));
+            // Each run's rows spill beside the sweep's folder and are deleted once its report is written.
+            try (RunResult r = simulator.run(outcome.scenarios().get(run.variant()).withSeed(run.seed()), control)) {
+                // The re-run's own time (the sweep's run of it took about as long, on another thread or member).
+                double wall = (System.nanoTime() - start) / 1e9;
+                files.addAll(RunReportWriter.writeInto(dir.resolve("runs").resolve("v" + run.variant() + "-r"
+                        + run.replication()), r, RunInfo.capture(wall, r.header().events())
+                        .withPhases(List.of(new RunInfo.Phase("run", wall))).withProvenance(
+                        new RunInfo.Provenance(options.scenario.toString(),
+                                plan.overridesOf(result.variants().get(run.variant()).values()), run.seed(),
+                                VersionProvider.version(), result.header().backend())),
+                        new RunPage.Description(options.question())));
+            }
         }
         return files;
     }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caniclab.reports.RunResult;
+import org.caniclab.reports.SpillFiles;
 import org.caniclab.reports.SummaryScalars;
+import org.caniclab.sim.RunControl;
 import org.caniclab.sim.ProgressListener;
 import org.caniclab.sim.Simulator;
 import org.caniclab.sim.scenario.ScenarioLoader;
@@ -36,7 +39,12 @@ record RemoteRun(String file, String text, ArrayList<String> overrides, long see
     public Outcome call() {
         try {
             var scenario = ScenarioLoader.load(Path.of(file), text, List.copyOf(overrides)).withSeed(seed);
-            return new Outcome(SummaryScalars.of(new Simulator().run(scenario, ProgressListener.NONE)), null);
+            // Figures only travel back, so the run keeps no timeline or events (nothing spills on the member).
+            RunControl control = new RunControl(ProgressListener.NONE, SpillFiles.temporary().discardingRows(),
+                    () -> false);
+            try (RunResult result = new Simulator().run(scenario, control)) {
+                return new Outcome(SummaryScalars.of(result), null);
+            }
         } catch (RuntimeException e) {
             return new Outcome(null, String.valueOf(e));
         }

@@ -19,6 +19,9 @@ import org.caniclab.reports.PoolSummary;
 import org.caniclab.reports.RequestStats;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.SpillFiles;
+import org.caniclab.reports.SpooledRows;
+import org.caniclab.reports.Timeline;
 import org.caniclab.reports.TimelineRow;
 import org.caniclab.reports.WaitSummary;
 import org.caniclab.sim.load.PoolStats;
@@ -37,32 +40,49 @@ import org.caniclab.sim.load.PoolStats;
  * RunResult r = c.result(header, pools, hub.workflow().metrics(), histograms);
  * }</pre>
  */
-public final class RunCollector implements HubListener {
+public final class RunCollector implements HubListener, AutoCloseable {
     private final long origin;
-    private final List<OrchestrationEvent> events = new ArrayList<>();
-    private final List<TimelineRow> timeline = new ArrayList<>();
+    private final SpooledRows<OrchestrationEvent> events;
+    private final Timeline timeline;
 
     /** @param origin the clock value events are timed from (0 on the simulator; the instance clock at start) */
     public RunCollector(long origin) {
+        this(origin, SpillFiles.temporary());
+    }
+
+    /**
+     * @param origin the clock value events are timed from
+     * @param spill where the timeline's and the events' rows past their memory bound go
+     */
+    public RunCollector(long origin, SpillFiles spill) {
         this.origin = origin;
+        this.events = SpooledRows.events(spill);
+        this.timeline = Timeline.recording(spill);
+    }
+
+    /** Deletes what was spilled, for a run that ends without a result; after {@link #result} the result owns it. */
+    @Override
+    public void close() {
+        timeline.close();
+        events.close();
     }
 
     @Override
     public void event(HubEvent e) {
-        events.add(new OrchestrationEvent(Math.max(0, e.timeNanos() - origin), e.pool(), e.call(), e.outcome(),
+        events.append(new OrchestrationEvent(Math.max(0, e.timeNanos() - origin), e.pool(), e.call(), e.outcome(),
                 e.detail()));
     }
 
     /** An autoscaler's decision, as an {@code autoscale} event whose figures are columns. */
     public void autoscale(long timeNanos, String pool, String outcome, OrchestrationEvent.Autoscale figures) {
-        events.add(new OrchestrationEvent(Math.max(0, timeNanos - origin), pool, "autoscale", outcome, "",
+        events.append(new OrchestrationEvent(Math.max(0, timeNanos - origin), pool, "autoscale", outcome, "",
                 Optional.of(figures)));
     }
 
     /** One timeline row: a pool's state at {@code timeNanos} and what happened over the interval before it. */
     public void sample(long timeNanos, String pool, int workers, int reserved, long inFlight, int queueDepth,
             double utilization, long arrivals, long rejections) {
-        timeline.add(new TimelineRow(timeNanos, pool, workers, reserved, (int) inFlight, queueDepth, utilization,
+        timeline.append(new TimelineRow(timeNanos, pool, workers, reserved, (int) inFlight, queueDepth, utilization,
                 arrivals, rejections));
     }
 
@@ -96,15 +116,18 @@ public final class RunCollector implements HubListener {
                 requestStats(p.requests()));
     }
 
-    /** The run's result: the header, the pools in scenario order, the workflow's metric rows, every event. */
+    /**
+     * The run's result: the header, the pools in scenario order, the workflow's metric rows, every event and sample
+     * (spooled: the result owns the spill files from here, and closing it deletes them).
+     */
     public RunResult result(RunHeader header, List<PoolOutcome> pools, HubDriver hub,
             SortedMap<String, Histogram> histograms) {
         List<PoolSummary> summaries = new ArrayList<>();
         for (PoolOutcome p : pools) {
             summaries.add(summary(p, hub));
         }
-        return new RunResult(header, summaries, metricRows(hub.workflow().metrics()), List.copyOf(timeline),
-                List.copyOf(events), new TreeMap<>(histograms), List.of());
+        return new RunResult(header, summaries, metricRows(hub.workflow().metrics()), timeline, events,
+                new TreeMap<>(histograms), List.of());
     }
 
     /** Canic's metric rows as the report lists them. */

@@ -11,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.SpillFiles;
 import org.caniclab.reports.SummaryScalars;
 import org.caniclab.sim.ProgressListener;
+import org.caniclab.sim.RunControl;
 import org.caniclab.sim.Substrate;
 
 /** The runs on a fixed pool of daemon threads in this JVM, each through the in-process {@link Substrate} API. */
@@ -49,9 +51,13 @@ final class LocalRunExecutor implements RunExecutor {
                 int index = i;
                 RunTask task = tasks.get(i);
                 futures.add(pool.submit(() -> {
-                    RunResult result = substrate.run(task.scenario(), ProgressListener.NONE);
-                    figures[index] = SummaryScalars.of(result);
-                    listener.finished(task.variant(), task.replication(), result);
+                    // A sweep tabulates figures: the runs keep no timeline or events, and stop when asked.
+                    RunControl control = new RunControl(ProgressListener.NONE,
+                            SpillFiles.temporary().discardingRows(), listener::stopRequested);
+                    try (RunResult result = substrate.run(task.scenario(), control)) {
+                        figures[index] = SummaryScalars.of(result);
+                        listener.finished(task.variant(), task.replication(), result);
+                    }
                     listener.progress(done.incrementAndGet(), total);
                     return null;
                 }));

@@ -35,9 +35,18 @@ public final class Sweep {
 
         /**
          * One run finished (from a worker thread): variant index, replication, and what it produced. Only an
-         * executor that runs in this JVM has the whole result at hand; a cluster's tells {@link #progress} only.
+         * executor that runs in this JVM has the result at hand (its summary and charts; no timeline or event rows,
+         * which a sweep does not keep, and it is closed after this returns); a cluster's tells {@link #progress} only.
          */
         default void finished(int variant, int replication, RunResult result) {}
+
+        /**
+         * Polled by the runs of a local executor between event batches: once true, each run in flight stops
+         * ({@link org.caniclab.sim.RunStoppedException}) and the sweep fails with it. The CLI's SIGINT/SIGTERM flag.
+         */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     /** A finished sweep: the result the writers take, and each variant's scenario as loaded. */

@@ -59,7 +59,7 @@ class RunCollectorTest {
         var r = c.result(new org.caniclab.reports.RunHeader("s", 1, "sim", "seed-0.33.3", 0, 0), java.util.List.of(),
                 org.caniclab.core.driver.HubDriver.builder(new org.caniclab.core.verify.ControlledIcRuntime()).build(),
                 new java.util.TreeMap<>());
-        assertEquals(2_500, r.events().get(0).timeNanos());
-        assertEquals(0, r.events().get(1).timeNanos(), "never before the origin");
+        assertEquals(2_500, r.events().toList().get(0).timeNanos());
+        assertEquals(0, r.events().toList().get(1).timeNanos(), "never before the origin");
     }
 }

@@ -52,7 +52,7 @@ class AutoscalerTest {
         // 2000 req/s × 10 ms / 0.7 = 28.6 → 29 (a noisy rate can ask for 30).
         assertTrue(api.workersFinal() >= 29 && api.workersFinal() <= 31, "seed " + seed + ": " + api);
         assertEquals(0, api.overshootPeak());
-        TimelineRow last = r.timeline().get(r.timeline().size() - 1);
+        TimelineRow last = r.timeline().toList().get(r.timeline().toList().size() - 1);
         assertEquals(0.69, last.utilization(), 0.03, "seed " + seed);
         assertTrue(r.events().stream().anyMatch(e -> e.call().equals("autoscale") && e.outcome().equals("scale_up")));
         assertTrue(r.events().stream().anyMatch(e -> e.detail().equals("via autoscale")));

@@ -165,9 +165,9 @@ class CreationFailuresTest {
         assertTrue(events(r, "create_worker", "completed").stream().allMatch(e -> e.timeNanos() > 60 * S));
         assertTrue(events(r, "create_worker", "started").stream().allMatch(e -> e.detail().equals("via bootstrap")
                 || e.detail().equals("via top_up")));
-        TimelineRow last = r.timeline().get(r.timeline().size() - 1);
+        TimelineRow last = r.timeline().toList().get(r.timeline().toList().size() - 1);
         assertEquals(3, last.workers());
-        assertEquals(0, r.timeline().get(4).workers()); // at 50 s, still in the fault window
+        assertEquals(0, r.timeline().toList().get(4).workers()); // at 50 s, still in the fault window
     }
 
     @Test

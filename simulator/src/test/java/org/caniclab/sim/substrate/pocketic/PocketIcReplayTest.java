@@ -133,7 +133,7 @@ class PocketIcReplayTest {
         List<String> calls = r.events().stream().map(e -> e.call() + " " + e.outcome()).toList();
         assertEquals(List.of("bootstrap started", "create_worker started", "create_worker failed", "bootstrap failed",
                 "create_worker started", "create_worker completed"), calls);
-        OrchestrationEvent failed = r.events().get(2);
+        OrchestrationEvent failed = r.events().toList().get(2);
         assertTrue(failed.detail().contains("insufficient cycles"), failed.detail());
         assertTrue(fake.deleted(0));
     }

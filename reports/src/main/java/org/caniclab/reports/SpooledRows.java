@@ -228,6 +228,54 @@ public final class SpooledRows<T> implements Iterable<T>, AutoCloseable {
         return List.copyOf(out);
     }
 
+    /**
+     * Equal to another spool holding equal rows in the same order (read through, so this costs a pass over both
+     * files); a spool that discarded rows or was closed is equal only to itself.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SpooledRows<?> other) || size != other.size || !readable() || !other.readable()) {
+            return false;
+        }
+        Iterator<?> a = iterator();
+        Iterator<?> b = other.iterator();
+        while (a.hasNext() && b.hasNext()) {
+            if (!Objects.equals(a.next(), b.next())) {
+                // read both to the end, which closes their readers
+                a.forEachRemaining(x -> { });
+                b.forEachRemaining(x -> { });
+                return false;
+            }
+        }
+        return !a.hasNext() && !b.hasNext();
+    }
+
+    /** As {@link List#hashCode()} of the rows; identity for a spool whose rows cannot be read. */
+    @Override
+    public int hashCode() {
+        if (!readable()) {
+            return System.identityHashCode(this);
+        }
+        int h = 1;
+        for (T row : this) {
+            h = 31 * h + row.hashCode();
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "SpooledRows[" + size + " rows" + (file.path != null ? ", " + file.written + " in " + file.path : "")
+                + (closed ? ", closed" : "") + "]";
+    }
+
+    private boolean readable() {
+        return !closed && rowsKept();
+    }
+
     /** Deletes the spill file and drops the rows; idempotent. Reading afterwards fails. */
     @Override
     public void close() {

@@ -152,6 +152,22 @@ public final class Timeline implements Iterable<TimelineRow>, AutoCloseable {
         return List.copyOf(out);
     }
 
+    /** Equal to a timeline with equal rows in the same order (see {@link SpooledRows#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Timeline other && rows.equals(other.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return rows.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Timeline[" + rows + ", pools " + pools.keySet() + "]";
+    }
+
     /** Deletes the spill files; the charts and the warm-up stay readable, the rows do not. Idempotent. */
     @Override
     public void close() {

@@ -197,4 +197,17 @@ class ReportFolderTest {
         assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void lockingDeletesTheSpillFilesAKilledRunLeftAndHandsOutItsOwnPlace() throws IOException {
+        Path target = dir.resolve("run");
+        writeReport(target, "one");
+        Path leftover = Files.writeString(dir.resolve(".run.spill-999999-3.bin"), "rows");
+        Path otherFolders = Files.writeString(dir.resolve(".other.spill-999999-3.bin"), "rows");
+        try (ReportFolder f = ReportFolder.lock(target)) {
+            assertFalse(Files.exists(leftover));
+            assertTrue(Files.exists(otherFolders), "another folder's files are its own business");
+            assertEquals(dir.toRealPath(), f.spillFiles().directory());
+        }
+    }
 }

@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caniclab.reports.OrchestrationEvent;
 import org.caniclab.reports.RunInfo;
 import org.caniclab.reports.RunReportWriter;
 import org.caniclab.reports.RunResult;
+import org.caniclab.reports.Timeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,5 +149,43 @@ class RunPageTest {
         assertTrue(written.contains(dir.resolve("index.html")));
         assertEquals(RunPage.render(run, question), Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8));
         assertTrue(Files.readString(dir.resolve("index.html")).contains("<pre>What happens?</pre>"));
+    }
+
+    @Test
+    void shortRunsSayNothingOfDecimationALongOneSaysItsRule() {
+        String shortPage = RunPage.render(Runs.threePools(30), RunPage.Description.NONE);
+        assertFalse(shortPage.contains("Decimated: ") || shortPage.contains("Marks thinned: "), "30 samples: all shown");
+
+        int samples = 5_000; // blocks of 4: 5000/2 = 2500 is not below 2048, 5000/4 = 1250 is
+        String longPage = RunPage.render(Runs.threePools(samples), RunPage.Description.NONE);
+        assertTrue(longPage.contains("Decimated: each point is the largest value of 4 consecutive samples"),
+                "the rule and its k are stated");
+        assertTrue(longPage.contains("1250 points for 5000 samples."), "and what it left");
+        PageData.Chart queue = RunPage.data(Runs.threePools(samples)).charts().stream()
+                .filter(c -> c.key().equals("queue/api")).findFirst().orElseThrow();
+        assertEquals(1250, queue.series().get(0).values().size());
+    }
+
+    @Test
+    void marksBeyondTheBoundAreThinnedToEveryKthAndSaidSo() {
+        List<OrchestrationEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            events.add(new OrchestrationEvent(i * 1_000_000L, i % 2 == 0 ? "api" : "web", "autoscale", "hold", "#" + i));
+        }
+        events.add(new OrchestrationEvent(5_000_000_000L, "", "bootstrap", "completed", "hub"));
+        RunPage.Marks api = RunPage.marks(events, "api");
+        // api sees 2 501 events (its 2 500 and the hub's): kept every 2nd (1 251 < 2 048).
+        assertEquals(2_501, api.total());
+        assertEquals(2, api.every());
+        assertEquals(1_251, api.kept().size());
+        assertEquals("autoscale hold (#0)", api.kept().get(0).label());
+        assertEquals("autoscale hold (#4)", api.kept().get(1).label(), "indices 0, 2, 4, ... of the pool's events");
+        assertEquals("bootstrap completed (hub)", api.kept().get(1_250).label());
+        assertTrue(RunPage.note(new Timeline.Chart(1, 10, List.of()), api)
+                .contains("one event in every 2 is marked (1251 of 2501)"));
+        RunPage.Marks few = RunPage.marks(events.subList(0, 100), "api");
+        assertEquals(1, few.every());
+        assertEquals(50, few.kept().size());
+        assertEquals("", RunPage.note(new Timeline.Chart(1, 10, List.of()), few));
     }
 }

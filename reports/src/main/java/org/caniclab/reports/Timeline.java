@@ -173,7 +173,17 @@ public final class Timeline implements Iterable<TimelineRow>, AutoCloseable {
     public void close() {
         closed = true;
         rows.close();
-        pools.values().forEach(s -> s.close());
+        pools.values().forEach(s -> s.close(true));
+    }
+
+    /**
+     * Deletes the spill files of a timeline abandoned before its run's end (a run stopped or failed): as
+     * {@link #close()}, without first computing the warm-up that nobody will ask for.
+     */
+    public void discard() {
+        closed = true;
+        rows.close();
+        pools.values().forEach(s -> s.close(false));
     }
 
     /** One pool's decimated chart copy and its MSER-5 batches, built as samples arrive. */
@@ -237,8 +247,8 @@ public final class Timeline implements Iterable<TimelineRow>, AutoCloseable {
             return cut;
         }
 
-        void close() {
-            if (cut == null && !batches.isEmpty()) {
+        void close(boolean keepWarmup) {
+            if (keepWarmup && cut == null) {
                 warmupCut(); // computed before its batches go, so the summary can still be made
             }
             batches.close();

@@ -1,6 +1,7 @@
 /**
  * What a run produces and how it is written: the neutral {@link org.caniclab.reports.RunResult} and its records,
- * expectations on the summary tree, and the writers (JSON, text, CSV, HdrHistogram, and the HTML page of
+ * a long run's rows spooled to disk past a memory bound ({@link org.caniclab.reports.Timeline},
+ * {@link org.caniclab.reports.SpooledRows}, {@link org.caniclab.reports.SpillFiles}), expectations on the summary tree, and the writers (JSON, text, CSV, HdrHistogram, and the HTML page of
  * {@code org.caniclab.reports.html}), which write a whole report into a hidden sibling folder that
  * {@link org.caniclab.reports.ReportFolder} locks and swaps in.
  *

@@ -63,7 +63,7 @@ public final class RunCollector implements HubListener, AutoCloseable {
     /** Deletes what was spilled, for a run that ends without a result; after {@link #result} the result owns it. */
     @Override
     public void close() {
-        timeline.close();
+        timeline.discard();
         events.close();
     }
 

@@ -144,6 +144,28 @@ class InterruptTest {
     }
 
     @Test
+    void theSpillFilesOfAKilledReplayAreDeletedByTheNextRunIntoTheFolder() throws Exception {
+        Path scenario = Path.of("..", "scenarios", "steady.toml").toAbsolutePath().normalize();
+        Cli.Result first = Cli.real("replay", scenario.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, first.exit(), first.err());
+        Map<String, String> previous = snapshot(out);
+        int n = launched;
+        Process p = child("replay", scenario.toString(), "--set", "run.duration=1000h", "--out", out.toString());
+        await(p, ".run.spill-" + p.pid() + "-", n);
+        p.destroyForcibly(); // SIGKILL: no hook runs
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(beside().stream().anyMatch(f -> f.startsWith(".run.spill-")), "left by the kill: " + beside());
+
+        Cli.Result next = Cli.real("replay", scenario.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, next.exit(), next.err());
+        assertEquals(List.of("run"), beside(), "the next run cleaned up");
+        Map<String, String> again = snapshot(out);
+        previous.remove("run-info.json"); // wall time
+        again.remove("run-info.json");
+        assertEquals(previous, again, "same scenario and seed: the same report");
+    }
+
+    @Test
     void sigtermStopsASweepAndWritesNothing() throws Exception {
         Path scenario = Path.of("..", "scenarios", "steady.toml").toAbsolutePath().normalize();
         Files.createDirectories(out.getParent());

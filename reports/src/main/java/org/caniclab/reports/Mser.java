@@ -77,7 +77,7 @@ public final class Mser {
      * batches. The same rule as {@link #truncation}, computed exactly and in one pass after the totals — for batch
      * sums {@code s_j}, {@code n = m - d} batches kept, {@code S} and {@code Q} the sums of {@code s_j} and
      * {@code s_j²} over them, the statistic is {@code (n·Q − S²) / (25·n³)} — so a run of millions of samples takes
-     * milliseconds and reads its batches twice, whether they are in memory or spilled.
+     * a fraction of a second (the reference is quadratic) and reads its batches twice, in memory or spilled.
      */
     static OptionalLong cutTime(Iterable<long[]> batches) {
         long m = 0;

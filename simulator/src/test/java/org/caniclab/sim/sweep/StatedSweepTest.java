@@ -197,7 +197,8 @@ class StatedSweepTest {
         // A kept run says how long it took: its re-run and the write of its report make up its wall time.
         JsonNode parts = info.path("wall_parts");
         assertEquals(List.of("run", "write"), iterable(parts.fieldNames()));
-        assertTrue(parts.path("run").asDouble() > 0, info.toString());
+        // A short run can round to 0 ms; the write of its files cannot.
+        assertTrue(parts.path("run").asDouble() >= 0 && info.path("wall_seconds").asDouble() > 0, info.toString());
         assertEquals(parts.path("run").asDouble() + parts.path("write").asDouble(), info.path("wall_seconds").asDouble(),
                 0.0015, "the parts add up to the wall time, each rounded to a millisecond");
         assertEquals("run.duration=30s", made.path("overrides").get(0).asText());

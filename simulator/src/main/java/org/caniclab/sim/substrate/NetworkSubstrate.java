@@ -1,8 +1,10 @@
 package org.caniclab.sim.substrate;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.caniclab.reports.RunResult;
 import org.caniclab.sim.ProgressListener;
+import org.caniclab.sim.RunControl;
 import org.caniclab.sim.Substrate;
 import org.caniclab.sim.model.Scenario;
 
@@ -12,12 +14,32 @@ import org.caniclab.sim.model.Scenario;
  *
  * <pre>{@code
  * final class MyBackend extends NetworkSubstrate {
- *     public RunResult run(Scenario s, ProgressListener p) { ... OrchestrationReplay.run(s, remote, "mine", t) ... }
+ *     protected RunResult replay(Scenario s, BooleanSupplier stop) {
+ *         ... OrchestrationReplay.run(s, remote, "mine", timeout, stop) ...
+ *     }
  * }
  * Substrate none = NetworkSubstrate.unavailable("backend 'x' needs --x-url");   // exit 3 when run
  * }</pre>
  */
 public abstract class NetworkSubstrate implements Substrate {
+    @Override
+    public final RunResult run(Scenario scenario, ProgressListener progress) {
+        return replay(scenario, () -> false);
+    }
+
+    /** Replays under {@code control}'s stop flag (a network replay's few rows never spill). */
+    @Override
+    public final RunResult run(Scenario scenario, RunControl control) {
+        return replay(scenario, control.stopRequested());
+    }
+
+    /**
+     * Replays the scenario, giving up with {@link org.caniclab.sim.RunStoppedException} once {@code stopRequested}
+     * says so (polled while the replay waits on the network; see {@link OrchestrationReplay#STOP_POLL}), after
+     * releasing what the backend set up for the run.
+     */
+    protected abstract RunResult replay(Scenario scenario, BooleanSupplier stopRequested);
+
     @Override
     public final List<String> unsupportedKeys(Scenario scenario) {
         return OrchestrationReplay.unsupportedKeys(scenario);
@@ -35,7 +57,7 @@ public abstract class NetworkSubstrate implements Substrate {
     public static Substrate unavailable(String message) {
         return new NetworkSubstrate() {
             @Override
-            public RunResult run(Scenario scenario, ProgressListener progress) {
+            protected RunResult replay(Scenario scenario, BooleanSupplier stopRequested) {
                 throw new SubstrateUnavailableException(message);
             }
         };

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.caniclab.core.config.ScalePool;
 import org.caniclab.core.config.ScalingConfig;
@@ -26,6 +27,7 @@ import org.caniclab.core.ic.Principal;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.reports.RunHeader;
 import org.caniclab.reports.RunResult;
+import org.caniclab.sim.RunStoppedException;
 import org.caniclab.sim.collect.RunCollector;
 import org.caniclab.sim.model.Formats;
 import org.caniclab.sim.model.PoolSpec;
@@ -54,6 +56,9 @@ import org.caniclab.sim.model.ScheduledCall;
  * }</pre>
  */
 public final class OrchestrationReplay {
+    /** How often a replay waiting on the network looks at its stop flag. */
+    public static final Duration STOP_POLL = Duration.ofMillis(100);
+
     /** What a network backend replays, for messages refusing the rest. */
     public static final String ACCEPTED = "[run] seed and name, [hub] mode and bootstrap, [pools.<name>] "
             + "canister_role, policy and initial_cycles, [[calls]] and expect";
@@ -121,7 +126,19 @@ public final class OrchestrationReplay {
      * @throws SubstrateUnavailableException if the endpoint cannot be reached or does not finish a step in time
      */
     public static RunResult run(Scenario scenario, RemoteIc remote, String backend, Duration callTimeout) {
+        return run(scenario, remote, backend, callTimeout, () -> false);
+    }
+
+    /**
+     * As {@link #run(Scenario, RemoteIc, String, Duration)}, giving up once {@code stopRequested} says so: it is
+     * polled at least every {@link #STOP_POLL} while the replay waits on the network.
+     *
+     * @throws RunStoppedException when the stop was requested before the replay's end (calls already sent stay sent)
+     */
+    public static RunResult run(Scenario scenario, RemoteIc remote, String backend, Duration callTimeout,
+            BooleanSupplier stopRequested) {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(stopRequested, "stopRequested");
         Objects.requireNonNull(remote, "remote");
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
@@ -133,7 +150,7 @@ public final class OrchestrationReplay {
             return t;
         });
         try {
-            return new Run(scenario, remote, backend, hub, callTimeout).execute();
+            return new Run(scenario, remote, backend, hub, callTimeout, stopRequested).execute();
         } finally {
             hub.shutdownNow();
         }
@@ -146,14 +163,17 @@ public final class OrchestrationReplay {
         private final String backend;
         private final ExecutorService hub;
         private final Duration callTimeout;
+        private final BooleanSupplier stopRequested;
         private final HubPort port;
         private final HubDriver driver;
         private final RunCollector collector;
         private final BigInteger cycles;
         private final long start;
 
-        Run(Scenario scenario, RemoteIc remote, String backend, ExecutorService hub, Duration callTimeout) {
+        Run(Scenario scenario, RemoteIc remote, String backend, ExecutorService hub, Duration callTimeout,
+                BooleanSupplier stopRequested) {
             this.scenario = scenario;
+            this.stopRequested = stopRequested;
             this.remote = remote;
             this.backend = backend;
             this.hub = hub;
@@ -225,6 +245,34 @@ public final class OrchestrationReplay {
             return collector.result(header, pools, driver, new TreeMap<>());
         }
 
+        /** {@code f}'s value, waited for in slices of {@link #STOP_POLL} so that a stop request is seen promptly. */
+        private <T> T awaitOrStop(CompletableFuture<T> f, Duration bound, String what)
+                throws InterruptedException, ExecutionException {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (true) {
+                if (stopRequested.getAsBoolean()) {
+                    f.cancel(false);
+                    throw new RunStoppedException(Math.max(0, remote.lastKnownTime() - start), lastCallNanos());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SubstrateUnavailableException(remote.describe() + " did not finish " + what + " within "
+                            + Formats.duration(bound.toNanos()) + " (" + remote.createdCount()
+                            + " canisters created so far)");
+                }
+                try {
+                    return f.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException slice) {
+                    // not yet: look at the stop flag and the deadline again
+                }
+            }
+        }
+
+        /** The scenario's last scheduled call: the replay's length in the instance's time. */
+        private long lastCallNanos() {
+            return scenario.calls().stream().mapToLong(ScheduledCall::atNanos).max().orElse(0);
+        }
+
         private <T> CompletableFuture<T> onHub(Supplier<? extends CompletionStage<T>> step) {
             return CompletableFuture.supplyAsync(step, hub).thenCompose(s -> s);
         }
@@ -233,11 +281,7 @@ public final class OrchestrationReplay {
             Duration bound = callTimeout.multipliedBy(Math.max(1, calls));
             T value;
             try {
-                value = f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new SubstrateUnavailableException(remote.describe() + " did not finish " + what + " within "
-                        + Formats.duration(bound.toNanos()) + " (" + remote.createdCount()
-                        + " canisters created so far)", e);
+                value = awaitOrStop(f, bound, what);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what, e);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.caniclab.reports.RunResult;
@@ -116,7 +117,7 @@ public final class IcSubstrate extends NetworkSubstrate {
     }
 
     @Override
-    public RunResult run(Scenario scenario, ProgressListener progress) {
+    protected RunResult replay(Scenario scenario, BooleanSupplier stopRequested) {
         Objects.requireNonNull(scenario, "scenario");
         OrchestrationReplay.requireReplayable(scenario, BACKEND);
         Optional<MainnetPlan> plan = plan(scenario);
@@ -125,7 +126,7 @@ public final class IcSubstrate extends NetworkSubstrate {
         }
         String option = endpoint.mode() == IcEndpoint.Mode.LOCAL ? "--ic-url" : "--mainnet";
         try (IcRemote remote = IcRemote.open(endpoint, identity, timeouts, plan)) {
-            return OrchestrationReplay.run(scenario, remote, BACKEND, callTimeout);
+            return OrchestrationReplay.run(scenario, remote, BACKEND, callTimeout, stopRequested);
         } catch (SubstrateUnavailableException e) {
             throw new SubstrateUnavailableException(option + ": " + e.getMessage(), e);
         }

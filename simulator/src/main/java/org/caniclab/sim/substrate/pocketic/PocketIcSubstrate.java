@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.caniclab.core.ic.Principal;
 import org.caniclab.reports.RunResult;
@@ -69,7 +70,7 @@ public final class PocketIcSubstrate extends NetworkSubstrate {
     }
 
     @Override
-    public RunResult run(Scenario scenario, ProgressListener progress) {
+    protected RunResult replay(Scenario scenario, BooleanSupplier stopRequested) {
         Objects.requireNonNull(scenario, "scenario");
         Server s;
         try {
@@ -78,7 +79,7 @@ public final class PocketIcSubstrate extends NetworkSubstrate {
             throw new SubstrateUnavailableException(PocketIcServer.ENV_BINARY + ": " + e.getMessage(), e);
         }
         try {
-            return replay(scenario, s.client);
+            return replay(scenario, s.client, stopRequested);
         } catch (SubstrateUnavailableException e) {
             throw new SubstrateUnavailableException(s.option + ": " + e.getMessage(), e);
         } finally {
@@ -90,6 +91,11 @@ public final class PocketIcSubstrate extends NetworkSubstrate {
 
     /** Replays on a fresh instance of {@code client}'s server, deleted at the end. */
     RunResult replay(Scenario scenario, PocketIcClient client) {
+        return replay(scenario, client, () -> false);
+    }
+
+    /** As {@link #replay(Scenario, PocketIcClient)}, giving up once {@code stopRequested} says so. */
+    RunResult replay(Scenario scenario, PocketIcClient client, BooleanSupplier stopRequested) {
         OrchestrationReplay.requireReplayable(scenario, BACKEND); // before any instance is made
         PocketIcInstance instance = setUp(client, "create an instance", () -> {
             client.status();
@@ -98,7 +104,7 @@ public final class PocketIcSubstrate extends NetworkSubstrate {
         RuntimeException failure = null;
         try (PocketIcRemote root = setUp(client, "read the instance time",
                 () -> PocketIcRemote.builder(instance).sender(ROOT).build())) {
-            return OrchestrationReplay.run(scenario, root, BACKEND, callTimeout);
+            return OrchestrationReplay.run(scenario, root, BACKEND, callTimeout, stopRequested);
         } catch (RuntimeException e) {
             failure = e;
             throw e;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -99,13 +100,27 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on stdout, for tools.")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; the result is printed as usual.")
+    boolean quiet;
+
+    private final LongSupplier wallNanos;
+
     VerifyCommand() {
         this(false);
     }
 
-    /** @param terminal whether stderr is a terminal (a progress line is drawn only then) */
+    /**
+     * @param terminal whether stderr is a terminal: a progress line redrawn in place there, a plain line every
+     *     {@value ProgressBar#LINE_EVERY_SECONDS} s of a long search elsewhere
+     */
     VerifyCommand(boolean terminal) {
+        this(terminal, System::nanoTime);
+    }
+
+    /** As {@link #VerifyCommand(boolean)}, with the wall clock progress is paced by (a test's). */
+    VerifyCommand(boolean terminal, LongSupplier wallNanos) {
         this.terminal = terminal;
+        this.wallNanos = wallNanos;
     }
 
     @Override
@@ -160,8 +175,9 @@ final class VerifyCommand implements Callable<Integer> {
             out.println(header);
             out.flush();
         }
-        long start = System.nanoTime();
+        long start = wallNanos.getAsLong();
         long[] lastDraw = {start};
+        ProgressBar.Mode mode = ProgressBar.mode(terminal, quiet);
         boolean[] drawn = {false};
         Exploration e;
         try {
@@ -175,16 +191,23 @@ final class VerifyCommand implements Callable<Integer> {
                     .reduction(r)
                     .stateBudget(maxStates)
                     .timeBudget(Duration.ofNanos(limitNanos))
-                    .progress(terminal ? (states, transitions, depth) -> {
-                        long now = System.nanoTime();
-                        if (now - lastDraw[0] >= 200_000_000L) { // at most five redraws a second
+                    .progress(mode == ProgressBar.Mode.OFF ? null : (states, transitions, depth) -> {
+                        long now = wallNanos.getAsLong();
+                        if (mode == ProgressBar.Mode.BAR && now - lastDraw[0] >= 200_000_000L) { // five a second
                             lastDraw[0] = now;
                             drawn[0] = true;
                             err.printf(Locale.ROOT, "\rexploring: %d states, %d transitions, depth %d, %.1fs   ",
                                     states, transitions, depth, (now - start) / 1e9);
                             err.flush();
+                        } else if (mode == ProgressBar.Mode.LINES
+                                && now - lastDraw[0] >= ProgressBar.LINE_EVERY_SECONDS * 1_000_000_000L) {
+                            // A CI log or a pipe: a line now and then says the search is alive and how far it got.
+                            lastDraw[0] = now;
+                            err.printf(Locale.ROOT, "progress: exploring, %d states, %d transitions, depth %d, "
+                                    + "%.0fs elapsed%n", states, transitions, depth, (now - start) / 1e9);
+                            err.flush();
                         }
-                    } : null)
+                    })
                     .build()
                     .explore();
         } catch (RuntimeException ex) {
@@ -195,7 +218,7 @@ final class VerifyCommand implements Callable<Integer> {
             err.flush();
         }
         if (terminal) { // wall time only on a terminal's stderr: stdout stays a function of the inputs
-            err.printf(Locale.ROOT, "searched in %.2fs%n", (System.nanoTime() - start) / 1e9);
+            err.printf(Locale.ROOT, "searched in %.2fs%n", (wallNanos.getAsLong() - start) / 1e9);
             err.flush();
         }
         if (json) {

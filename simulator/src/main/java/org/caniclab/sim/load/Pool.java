@@ -102,7 +102,7 @@ public final class Pool implements ArrivalSink {
 
     /** Latency of completed post-warm-up requests, nanoseconds. Do not record into it. */
     public Histogram latencyHistogram() {
-        return stats.latency;
+        return stats.latencyHistogram();
     }
 
     /** Adds a newly registered worker; it serves from now on. */

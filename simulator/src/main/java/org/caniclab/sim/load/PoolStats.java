@@ -22,10 +22,11 @@ import org.HdrHistogram.Histogram;
  * @param meanWaitNanos mean time from arrival to start of service of measured requests, NaN when none started
  * @param waited of the measured requests that started service, those that waited a positive time
  * @param utilization busy time / worker time after the warm-up, 0 when no worker existed
- * @param latencyNanos the pool's live latency histogram of completed measured requests (arrival to end of
- *     service), nanoseconds: later events keep recording into it, so read it, never record into it
- * @param waitNanos the pool's live histogram of the waits of measured requests that started service (zero
- *     waits included), nanoseconds; read it, never record into it
+ * @param latencyNanos the pool's latency histogram of completed measured requests (arrival to end of
+ *     service), nanoseconds, holding every completion up to the snapshot; it is the pool's own object, which
+ *     the next snapshot brings up to date, so read it, never record into it
+ * @param waitNanos the pool's histogram of the waits of measured requests that started service (zero
+ *     waits included), nanoseconds, up to the snapshot as above; read it, never record into it
  * @param batches with {@code run.batches}: the per-batch sums of waits and latencies
  */
 public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,

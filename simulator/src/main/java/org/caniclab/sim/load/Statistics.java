@@ -31,8 +31,9 @@ final class Statistics {
     private double waitSumNanos;
     private long waitCount;
     private long waitedCount;
-    final Histogram latency = new Histogram(3); // nanoseconds, auto-resizing
-    final Histogram waits = new Histogram(3); // nanoseconds, auto-resizing; zeros included
+    /** Latencies of completed requests and waits (zeros included) of started ones, nanoseconds. */
+    private final BucketCounts latency = new BucketCounts();
+    private final BucketCounts waits = new BucketCounts();
 
     // Time integrals (nanoseconds) of the gauges, and their values at the marks.
     private double busyIntegral;
@@ -143,7 +144,7 @@ final class Statistics {
     private void recordWait(long d) {
         waitSumNanos += d;
         waitCount++;
-        waits.recordValue(d);
+        waits.record(d);
         if (d > 0) {
             waitedCount++;
         }
@@ -152,7 +153,7 @@ final class Statistics {
     /** A request that arrived at {@code arrival} completes at {@code now}. */
     void completed(long arrival, long now) {
         if (arrival >= warmupNanos) {
-            latency.recordValue(now - arrival);
+            latency.record(now - arrival);
             completed++;
             batchLatency(arrival, now - arrival);
         }
@@ -165,7 +166,7 @@ final class Statistics {
     void executed(long arrival, long now) {
         if (arrival >= warmupNanos) {
             long d = now - arrival;
-            latency.recordValue(d);
+            latency.record(d);
             recordWait(d);
             completed++;
             batchWait(arrival, d);
@@ -249,7 +250,7 @@ final class Statistics {
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
         return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waitedCount,
-                utilization, latency, waits,
+                utilization, latency.histogram(), waits.histogram(),
                 batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
                         batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
                         batchLatencyCount.clone())));
@@ -257,6 +258,11 @@ final class Statistics {
 
     double meanWaitNanos() {
         return waitCount > 0 ? waitSumNanos / waitCount : Double.NaN;
+    }
+
+    /** The latency histogram, with every completion so far. */
+    Histogram latencyHistogram() {
+        return latency.histogram();
     }
 
     long rejectedNoWorker() {

@@ -1,0 +1,113 @@
+package org.caniclab.sim.load;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class BucketCountsTest {
+
+    /** Everything a report or a comparison can read from a histogram, as one string. */
+    private static String observable(Histogram h) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        h.outputPercentileDistribution(new PrintStream(out, true, StandardCharsets.UTF_8), 5, 1.0);
+        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoByteBuffer(buf);
+        byte[] encoded = new byte[n];
+        buf.flip();
+        buf.get(encoded);
+        return out.toString(StandardCharsets.UTF_8) + "|total=" + h.getTotalCount() + "|max=" + h.getMaxValue()
+                + "|min=" + h.getMinValue() + "|minNonZero=" + h.getMinNonZeroValue() + "|mean=" + h.getMean()
+                + "|sd=" + h.getStdDeviation() + "|highest=" + h.getHighestTrackableValue() + "|encoded="
+                + java.util.Arrays.toString(encoded);
+    }
+
+    /** Values spread over many orders of magnitude, zeros included, in a seeded random order. */
+    private static long[] values(long seed, int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            int kind = rng.nextInt(10);
+            v[i] = kind == 0 ? 0 : kind == 1 ? rng.nextLong(2048) : (long) Math.exp(rng.nextDouble() * 40);
+        }
+        return v;
+    }
+
+    @Test
+    void leavesTheHistogramAsRecordingEachValueWould() {
+        for (long seed = 1; seed <= 20; seed++) {
+            long[] v = values(seed, 5_000);
+            Histogram direct = new Histogram(3);
+            BucketCounts counts = new BucketCounts();
+            for (long x : v) {
+                direct.recordValue(x);
+                counts.record(x);
+            }
+            Histogram batched = counts.histogram();
+            assertEquals(direct, batched, "seed " + seed);
+            assertEquals(observable(direct), observable(batched), "seed " + seed);
+        }
+    }
+
+    @Test
+    void readsInBetweenSeeEverythingSoFarAndChangeNothing() {
+        long[] v = values(7, 3_000);
+        Histogram direct = new Histogram(3);
+        BucketCounts counts = new BucketCounts();
+        for (int i = 0; i < v.length; i++) {
+            direct.recordValue(v[i]);
+            counts.record(v[i]);
+            if (i % 997 == 0) {
+                assertEquals(observable(direct), observable(counts.histogram()), "after value " + i);
+            }
+        }
+        assertEquals(observable(direct), observable(counts.histogram()));
+    }
+
+    @Test
+    void keepsExactExtremesWhereTheirBucketsHoldOtherValues() {
+        // 1 000 001 and 1 000 999 share a bucket (1 024 ns wide there), as do 3 000 000 and 3 001 000.
+        Histogram direct = new Histogram(3);
+        BucketCounts counts = new BucketCounts();
+        for (long x : new long[] {1_000_999, 3_000_000, 1_000_001, 3_001_000}) {
+            direct.recordValue(x);
+            counts.record(x);
+        }
+        assertEquals(observable(direct), observable(counts.histogram()));
+        assertEquals(direct.getMaxValue(), counts.histogram().getMaxValue());
+    }
+
+    @Test
+    void indexAndLowestValueAreHdrHistogramsOwn() {
+        Histogram h = new Histogram(3);
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) {
+            long x = i < 5_000 ? i : (long) Math.exp(rng.nextDouble() * 43);
+            int index = BucketCounts.index(x);
+            assertEquals(h.lowestEquivalentValue(x), BucketCounts.lowestValueAt(index), "value " + x);
+            assertEquals(BucketCounts.index(h.lowestEquivalentValue(x)), index, "value " + x);
+            assertEquals(BucketCounts.index(h.highestEquivalentValue(x)), index, "value " + x);
+            assertEquals(index + 1, BucketCounts.index(h.nextNonEquivalentValue(x)), "value " + x);
+        }
+    }
+
+    @Test
+    void emptyCountsLeaveAnEmptyHistogram() {
+        BucketCounts counts = new BucketCounts();
+        assertEquals(observable(new Histogram(3)), observable(counts.histogram()));
+        assertArrayEquals(new long[0], new long[(int) counts.histogram().getTotalCount()]);
+    }
+
+    @Test
+    void refusesNegativeValuesAsTheHistogramDoes() {
+        BucketCounts counts = new BucketCounts();
+        assertThrows(IllegalArgumentException.class, () -> counts.record(-1));
+    }
+}

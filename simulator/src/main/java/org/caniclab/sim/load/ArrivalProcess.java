@@ -22,13 +22,17 @@ abstract class ArrivalProcess extends Event implements AutoCloseable {
     }
 
     @Override
-    protected final void fire() {
+    protected void fire() {
         deliver();
         scheduleNext();
     }
 
     private void scheduleNext() {
-        long t = next();
+        scheduleAt(next());
+    }
+
+    /** Schedules the arrival at {@code t} (a value of {@link #next}), or closes the source when there is none. */
+    final void scheduleAt(long t) {
         if (t >= 0 && t < endNanos) {
             engine.schedule(this, Math.max(t, engine.now()));
         } else {

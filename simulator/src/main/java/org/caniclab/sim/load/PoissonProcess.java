@@ -78,6 +78,19 @@ final class PoissonProcess extends ArrivalProcess {
         }
     }
 
+    /**
+     * Draws the next arrival before delivering this one, then schedules it: the same draws and the same
+     * scheduling order as delivering first (the gap depends on this process's own stream and state only,
+     * and nothing is scheduled until the pool has been given the arrival), but the draw's division and
+     * conversions, on which the next event's time waits, now overlap with the pool's work.
+     */
+    @Override
+    protected void fire() {
+        long t = next();
+        deliver();
+        scheduleAt(t);
+    }
+
     @Override
     void deliver() {
         pool.arrive();

@@ -75,7 +75,7 @@ public final class Engine {
             if (budget-- <= 0) {
                 return false;
             }
-            queue.beginFiring();
+            queue.beginFiring(next);
             now = next.time;
             processed++;
             try {

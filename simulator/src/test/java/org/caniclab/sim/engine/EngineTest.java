@@ -182,4 +182,82 @@ class EngineTest {
         assertFalse(e.isScheduled());
         assertEquals(0, engine.pending());
     }
+
+    /**
+     * An oracle for the order: every schedule is also entered, with its own running number, into a sorted
+     * set, and every firing must be that set's first key. Self-rescheduling events (the kind the queue may
+     * hold beside the heap), one-off events, ties on purpose, cancellations of both kinds and events that
+     * stop rescheduling, so that the event held beside the heap changes hands.
+     */
+    @Test
+    void selfReschedulingEventsFireInTimeThenSchedulingOrder() {
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            Engine engine = new Engine();
+            java.util.TreeMap<long[], Event> pending = new java.util.TreeMap<>(
+                    Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
+            java.util.Map<Event, long[]> keyOf = new java.util.IdentityHashMap<>();
+            long[] counter = {0};
+            int[] fired = {0};
+            List<Event> loops = new ArrayList<>();
+            class Oracle {
+                void schedule(Event e, long t) {
+                    long[] k = {t, counter[0]++};
+                    engine.schedule(e, t);
+                    pending.put(k, e);
+                    keyOf.put(e, k);
+                }
+
+                void fired(Event e) {
+                    java.util.Map.Entry<long[], Event> first = pending.pollFirstEntry();
+                    assertTrue(first != null && first.getValue() == e, "fired out of (time, sequence) order");
+                    assertEquals(first.getKey()[0], engine.now());
+                    keyOf.remove(e);
+                    fired[0]++;
+                }
+
+                void cancel(Event e) {
+                    long[] k = keyOf.remove(e);
+                    assertEquals(k != null, engine.cancel(e));
+                    if (k != null) {
+                        pending.remove(k);
+                    }
+                    assertFalse(e.isScheduled());
+                }
+            }
+            Oracle oracle = new Oracle();
+            for (int i = 0; i < 6; i++) {
+                int lifetime = 50 + rng.nextInt(400);
+                Event loop = new Event() {
+                    int left = lifetime;
+
+                    @Override
+                    protected void fire() {
+                        oracle.fired(this);
+                        if (rng.nextInt(20) == 0) {
+                            long at = engine.now() + rng.nextInt(3);
+                            oracle.schedule(new Event() {
+                                @Override
+                                protected void fire() {
+                                    oracle.fired(this);
+                                }
+                            }, at);
+                        }
+                        if (rng.nextInt(50) == 0) {
+                            oracle.cancel(loops.get(rng.nextInt(loops.size())));
+                        }
+                        if (--left > 0 && !isScheduled()) {
+                            oracle.schedule(this, engine.now() + rng.nextInt(4)); // 0: again at this instant
+                        }
+                    }
+                };
+                loops.add(loop);
+                oracle.schedule(loop, rng.nextInt(5));
+            }
+            engine.runUntil(Long.MAX_VALUE);
+            assertTrue(pending.isEmpty(), "seed " + seed + ": events left unfired");
+            assertEquals(fired[0], engine.eventsProcessed(), "seed " + seed);
+            assertEquals(0, engine.pending(), "seed " + seed);
+        }
+    }
 }

@@ -36,6 +36,15 @@ public final class Sampler {
     }
 
     /**
+     * One exponential duration of mean {@code meanNanos}, in nanoseconds: exactly what {@link #sample} draws
+     * for {@code new Distribution.Exponential(meanNanos)}, for a caller that resolved its distribution once
+     * (a pool's service times) instead of testing its type on every draw.
+     */
+    public static long exponentialNanos(long meanNanos, SplittableRandom rng) {
+        return clamp(meanNanos * Ziggurat.exponential(rng));
+    }
+
+    /**
      * One standard exponential variate (mean 1), for processes that scale it themselves (the Poisson
      * arrivals' unit-rate gaps); the same on every JVM.
      */
@@ -46,6 +55,12 @@ public final class Sampler {
     private static long clamp(double nanos) {
         if (!(nanos > 0)) {
             return 0;
+        }
+        if (nanos < 0x1p52) {
+            // Math.round without its bit manipulation: for 0.5 <= x < 2^52, x + 0.5 is exact or rounds
+            // without crossing an integer, so truncating it rounds half up as Math.round does (checked
+            // against Math.round on every binade, at and beside each half); below 0.5 Math.round gives 0.
+            return nanos >= 0.5 ? (long) (nanos + 0.5) : 0;
         }
         return nanos >= Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : Math.round(nanos);
     }

@@ -20,8 +20,7 @@ final class SharedQueueService implements ServiceDiscipline {
     private final Distribution serviceTime;
     private final SplittableRandom rng;
     private final int queueCapacity;
-    private final LongRing arrivals = new LongRing();
-    private final LongRing services = new LongRing();
+    private final RequestQueue queue = new RequestQueue();
 
     SharedQueueService(ServiceModel.SharedQueue model, Engine engine, WorkerSet workers, Statistics stats,
             SplittableRandom rng) {
@@ -50,12 +49,11 @@ final class SharedQueueService implements ServiceDiscipline {
                 }
             }
         }
-        if (arrivals.size() >= queueCapacity) {
+        if (queue.size() >= queueCapacity) {
             stats.reject(measured);
         } else {
             stats.accrue(now);
-            arrivals.add(now);
-            services.add(service);
+            queue.add(now, service);
             stats.waiting++;
         }
     }
@@ -77,10 +75,12 @@ final class SharedQueueService implements ServiceDiscipline {
     }
 
     private void takeNext(Worker w) {
-        if (!arrivals.isEmpty()) {
+        if (!queue.isEmpty()) {
             stats.waiting--;
-            long service = services.poll();
-            w.serve(arrivals.poll(), service, engine, stats);
+            long arrival = queue.headArrival();
+            long service = queue.headService();
+            queue.removeHead();
+            w.serve(arrival, service, engine, stats);
         }
     }
 

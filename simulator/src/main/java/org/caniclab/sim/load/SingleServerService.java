@@ -19,6 +19,8 @@ final class SingleServerService implements ServiceDiscipline {
     private final Statistics stats;
     private final Distribution serviceTime;
     private final SplittableRandom rng;
+    /** The mean of an exponential service time, resolved once; 0 for any other distribution. */
+    private final long exponentialMean;
     private final int queueCapacity;
 
     SingleServerService(ServiceModel.Continuous model, Engine engine, WorkerSet workers, Statistics stats,
@@ -28,12 +30,14 @@ final class SingleServerService implements ServiceDiscipline {
         this.stats = stats;
         this.serviceTime = Objects.requireNonNull(model.serviceTime(), "service_time");
         this.rng = rng;
+        this.exponentialMean = serviceTime instanceof Distribution.Exponential e ? e.meanNanosValue() : 0;
         this.queueCapacity = model.queueCapacity();
     }
 
     @Override
     public long drawService() {
-        return Sampler.sample(serviceTime, rng);
+        long mean = exponentialMean;
+        return mean > 0 ? Sampler.exponentialNanos(mean, rng) : Sampler.sample(serviceTime, rng);
     }
 
     @Override
@@ -41,12 +45,11 @@ final class SingleServerService implements ServiceDiscipline {
         Worker w = workers.route();
         if (!w.busy) {
             w.serve(now, service, engine, stats);
-        } else if (w.arrivals.size() >= queueCapacity) {
+        } else if (w.queue.size() >= queueCapacity) {
             stats.reject(measured);
         } else {
             stats.accrue(now);
-            w.arrivals.add(now);
-            w.services.add(service);
+            w.queue.add(now, service);
             stats.waiting++;
         }
     }
@@ -62,10 +65,13 @@ final class SingleServerService implements ServiceDiscipline {
     @Override
     public void fire(Worker w) {
         w.finish(engine.now(), stats);
-        if (!w.arrivals.isEmpty()) {
+        RequestQueue q = w.queue;
+        if (!q.isEmpty()) {
             stats.waiting--;
-            long service = w.services.poll();
-            w.serve(w.arrivals.poll(), service, engine, stats);
+            long arrival = q.headArrival();
+            long service = q.headService();
+            q.removeHead();
+            w.serve(arrival, service, engine, stats);
         }
     }
 

@@ -30,7 +30,6 @@ final class Statistics {
     private long rejectedNoWorker;
     private double waitSumNanos;
     private long waitCount;
-    private long waitedCount;
     /** Latencies of completed requests and waits (zeros included) of started ones, nanoseconds. */
     private final BucketCounts latency = new BucketCounts();
     private final BucketCounts waits = new BucketCounts();
@@ -144,10 +143,7 @@ final class Statistics {
     private void recordWait(long d) {
         waitSumNanos += d;
         waitCount++;
-        waits.record(d);
-        if (d > 0) {
-            waitedCount++;
-        }
+        waits.record(d); // the waits that were positive are the histogram's non-zero ones (see snapshot)
     }
 
     /** A request that arrived at {@code arrival} completes at {@code now}. */
@@ -249,8 +245,10 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
-        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waitedCount,
-                utilization, latency.histogram(), waits.histogram(),
+        Histogram waitHistogram = waits.histogram();
+        long waited = waitHistogram.getTotalCount() - waitHistogram.getCountAtValue(0);
+        return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waited,
+                utilization, latency.histogram(), waitHistogram,
                 batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
                         batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
                         batchLatencyCount.clone())));

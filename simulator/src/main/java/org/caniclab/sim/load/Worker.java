@@ -13,10 +13,10 @@ final class Worker extends Event {
     final ServiceDiscipline discipline;
     final int index;
     final Principal pid;
-    /** Arrival times of waiting requests (own queue; unused with a shared queue). */
-    final LongRing arrivals = new LongRing();
-    /** Pre-drawn service times of waiting requests, parallel to {@link #arrivals} (single-server only). */
-    final LongRing services;
+    /** Arrival times of waiting requests (per-round model; unused with a shared queue; null for single servers). */
+    final LongRing arrivals;
+    /** Waiting requests with their pre-drawn service times (single-server only, else null). */
+    final RequestQueue queue;
     boolean busy;
     long currentArrival;
     /** Per-round model: the boundary of the last execution and the capacity used there. */
@@ -27,12 +27,13 @@ final class Worker extends Event {
         this.discipline = discipline;
         this.index = index;
         this.pid = pid;
-        this.services = queuesServiceTimes ? new LongRing() : null;
+        this.arrivals = queuesServiceTimes ? null : new LongRing();
+        this.queue = queuesServiceTimes ? new RequestQueue() : null;
     }
 
     /** Requests at this worker: waiting plus the one in service. */
     int load() {
-        return arrivals.size() + (busy ? 1 : 0);
+        return (queue != null ? queue.size() : arrivals.size()) + (busy ? 1 : 0);
     }
 
     /** Starts serving, now, a request that arrived at {@code arrival} and takes {@code service} ns. */

@@ -54,4 +54,23 @@ class SamplerTest {
         assertEquals(4.5e9, sorted[N / 2], 4.5e9 * 0.01, "seed " + seed);
         assertEquals(d.meanNanos(), Arrays.stream(x).average().orElseThrow(), d.meanNanos() * 0.01, "seed " + seed);
     }
+
+    /**
+     * The pools' resolved exponential draw is the general one, value for value, and both round the scaled
+     * variate as Math.round does, over means from 1 ns (half the draws below 0.5 ns) to hours.
+     */
+    @Test
+    void resolvedExponentialIsTheGeneralDrawRoundedAsMathRound() {
+        for (long mean : new long[] {1, 3, 1_000, 600_000, 10_000_000, 7_200_000_000_000L}) {
+            SplittableRandom general = new SplittableRandom(mean);
+            SplittableRandom resolved = new SplittableRandom(mean);
+            SplittableRandom reference = new SplittableRandom(mean);
+            for (int i = 0; i < 50_000; i++) {
+                long g = Sampler.sample(new Distribution.Exponential(mean), general);
+                assertEquals(g, Sampler.exponentialNanos(mean, resolved), "mean " + mean + ", draw " + i);
+                double x = mean * Ziggurat.exponential(reference);
+                assertEquals(x > 0 ? Math.round(x) : 0, g, "mean " + mean + ", draw " + i + ", x " + x);
+            }
+        }
+    }
 }

@@ -1,0 +1,63 @@
+package org.caniclab.sim.load;
+
+/**
+ * A growable FIFO of waiting requests as pairs of primitive longs, (arrival time, pre-drawn service time),
+ * side by side in one array: what a continuous worker's queue (or the shared queue) holds instead of request
+ * objects, with one capacity check and one index update per request where two parallel rings needed two.
+ */
+final class RequestQueue {
+    /** Entry k of the ring: items[2k] its arrival, items[2k + 1] its service time. */
+    private long[] items = new long[32];
+    private int head; // entry index
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void add(long arrival, long service) {
+        long[] a = items;
+        int entries = a.length >> 1;
+        if (size == entries) {
+            a = grow();
+            entries = a.length >> 1;
+        }
+        int at = ((head + size) & (entries - 1)) << 1;
+        a[at] = arrival;
+        a[at + 1] = service;
+        size++;
+    }
+
+    /** The arrival time of the oldest waiting request; the queue must not be empty. */
+    long headArrival() {
+        return items[head << 1];
+    }
+
+    /** The service time of the oldest waiting request; the queue must not be empty. */
+    long headService() {
+        return items[(head << 1) + 1];
+    }
+
+    /** Removes the oldest waiting request. */
+    void removeHead() {
+        if (size == 0) {
+            throw new IllegalStateException("empty");
+        }
+        head = (head + 1) & ((items.length >> 1) - 1);
+        size--;
+    }
+
+    private long[] grow() {
+        long[] grown = new long[items.length * 2];
+        int firstPart = items.length - (head << 1);
+        System.arraycopy(items, head << 1, grown, 0, firstPart);
+        System.arraycopy(items, 0, grown, firstPart, head << 1);
+        items = grown;
+        head = 0;
+        return grown;
+    }
+}

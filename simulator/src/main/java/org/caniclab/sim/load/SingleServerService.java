@@ -71,7 +71,7 @@ final class SingleServerService implements ServiceDiscipline {
             long arrival = q.headArrival();
             long service = q.headService();
             q.removeHead();
-            w.serve(arrival, service, engine, stats);
+            w.serveAccrued(arrival, service, engine, stats); // finish() accrued at this instant
         }
     }
 

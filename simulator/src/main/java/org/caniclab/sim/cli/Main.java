@@ -32,8 +32,17 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The subcommands' names, in the order of the help's list. */
+    static final java.util.List<String> COMMANDS = java.util.List.of("replay", "sweep", "compare", "validate", "verify",
+            "worker");
+
     public static void main(String[] args) throws InterruptedException {
-        int code = newCommandLine().execute(args);
+        // A process runs one command: when the first argument names it, only that command's model is built
+        // (picocli reads each command's annotations by reflection, a large part of start-up; its classes are
+        // too old a format for the class-data archive). Anything else (no command, an option, a typo) gets
+        // the full command line, so the root's help, version and suggestions stay as they are.
+        String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+        int code = newCommandLine(new Simulator(), System.console() != null, System::getenv, only).execute(args);
         if (Interruption.signalled()) {
             // SIGINT/SIGTERM: the JVM is already exiting with 130/143 once the hooks return; System.exit here would
             // either block or race it with another status.
@@ -58,13 +67,31 @@ public final class Main implements Callable<Integer> {
 
     /** As above, reading environment variables ({@code POCKET_IC_BIN}) through {@code env}. */
     static CommandLine newCommandLine(Substrate simulator, boolean terminal, Function<String, String> env) {
+        return newCommandLine(simulator, terminal, env, null);
+    }
+
+    /** As above, with only the subcommand named {@code only} (one of {@link #COMMANDS}), or all when null. */
+    static CommandLine newCommandLine(Substrate simulator, boolean terminal, Function<String, String> env,
+            String only) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
-        cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
-        cli.addSubcommand(new CommandLine(new CompareCommand()));
-        cli.addSubcommand(new CommandLine(new ValidateCommand()));
-        cli.addSubcommand(new CommandLine(new VerifyCommand(terminal)));
-        cli.addSubcommand(new CommandLine(new WorkerCommand()));
+        if (only == null || only.equals("replay")) {
+            cli.addSubcommand(new CommandLine(new ReplayCommand(simulator, terminal, env)));
+        }
+        if (only == null || only.equals("sweep")) {
+            cli.addSubcommand(new CommandLine(new SweepCommand(simulator, terminal)));
+        }
+        if (only == null || only.equals("compare")) {
+            cli.addSubcommand(new CommandLine(new CompareCommand()));
+        }
+        if (only == null || only.equals("validate")) {
+            cli.addSubcommand(new CommandLine(new ValidateCommand()));
+        }
+        if (only == null || only.equals("verify")) {
+            cli.addSubcommand(new CommandLine(new VerifyCommand(terminal)));
+        }
+        if (only == null || only.equals("worker")) {
+            cli.addSubcommand(new CommandLine(new WorkerCommand()));
+        }
         Failures failures = new Failures();
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);

@@ -33,6 +33,8 @@ final class Statistics {
     /** Latencies of completed requests and waits (zeros included) of started ones, nanoseconds. */
     private final BucketCounts latency = new BucketCounts();
     private final BucketCounts waits = new BucketCounts();
+    /** Per-round pools: the wait histogram, filled with the latency counts (see {@link #perRound}). */
+    private Histogram perRoundWaits;
 
     // Time integrals (nanoseconds) of the gauges, and their values at the marks.
     private double busyIntegral;
@@ -163,15 +165,27 @@ final class Statistics {
         if (arrival >= warmupNanos) {
             long d = now - arrival;
             latency.record(d);
-            recordWait(d);
+            waitSumNanos += d;
+            waitCount++;
+            if (perRoundWaits == null) {
+                waits.record(d);
+            }
             completed++;
             batchWait(arrival, d);
             batchLatency(arrival, d);
         }
     }
 
-    /** Declares the pool per-round: {@link #executedAt} then accounts busy time. */
+    /**
+     * Declares the pool per-round: {@link #executedAt} then accounts busy time, and {@link #executed}, the
+     * only way such a pool's requests end, records each value once: its wait is its latency, so the wait
+     * histogram is filled from the latency counts (a second histogram of the same counts, see
+     * {@link BucketCounts#alsoInto}) instead of counting every value twice.
+     */
     void perRound(int capacityPerRound, long roundNanos) {
+        if (perRoundWaits == null) {
+            perRoundWaits = latency.alsoInto();
+        }
         this.capacityPerRound = capacityPerRound;
         this.roundNanos = roundNanos;
     }
@@ -245,10 +259,11 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
-        Histogram waitHistogram = waits.histogram();
+        Histogram latencyHistogram = latency.histogram(); // also brings perRoundWaits up to date
+        Histogram waitHistogram = perRoundWaits != null ? perRoundWaits : waits.histogram();
         long waited = waitHistogram.getTotalCount() - waitHistogram.getCountAtValue(0);
         return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waited,
-                utilization, latency.histogram(), waitHistogram,
+                utilization, latencyHistogram, waitHistogram,
                 batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
                         batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
                         batchLatencyCount.clone())));

@@ -35,8 +35,6 @@ final class BucketCounts {
     private static final int LEADING_ZERO_COUNT_BASE = 64 - HALF_MAGNITUDE - 1;
 
     private final Histogram histogram = new Histogram(3);
-    /** A second histogram that every flush fills with the same counts, or null (see {@link #alsoInto}). */
-    private Histogram second;
     /**
      * Counts since the last flush, at HdrHistogram's index of each value (unit 1, no normalising offset), in
      * chunks of one half bucket ({@code chunks[i >> 10][i & 1023]}), each allocated when a value first
@@ -74,21 +72,6 @@ final class BucketCounts {
         return histogram;
     }
 
-    /**
-     * A second histogram that receives everything the first does, for two statistics of identical values (a
-     * per-round pool's waits and latencies); call it before the first value is recorded. Reading either
-     * ({@link #histogram()} on this) brings both up to date.
-     */
-    Histogram alsoInto() {
-        if (second == null) {
-            if (pending || histogram.getTotalCount() > 0) {
-                throw new IllegalStateException("a second histogram must be asked for before any value is recorded");
-            }
-            second = new Histogram(3);
-        }
-        return second;
-    }
-
     /** HdrHistogram's {@code countsArrayIndex} for 3 significant digits and a unit of 1. */
     static int index(long value) {
         if (value < 0) {
@@ -124,9 +107,6 @@ final class BucketCounts {
         // per larger bucket) and takes the exact maximum; the exact minimum stands for its own bucket.
         if (max >= 0) {
             histogram.recordValueWithCount(max, 0);
-            if (second != null) {
-                second.recordValueWithCount(max, 0);
-            }
         }
         int minIndex = minNonZero == Long.MAX_VALUE ? -1 : index(minNonZero);
         for (int chunk = 0; chunk < chunks.length; chunk++) {
@@ -138,11 +118,7 @@ final class BucketCounts {
                 long n = c[j];
                 if (n != 0) {
                     int i = (chunk << HALF_MAGNITUDE) + j;
-                    long v = i == minIndex ? minNonZero : lowestValueAt(i);
-                    histogram.recordValueWithCount(v, n);
-                    if (second != null) {
-                        second.recordValueWithCount(v, n);
-                    }
+                    histogram.recordValueWithCount(i == minIndex ? minNonZero : lowestValueAt(i), n);
                     c[j] = 0;
                 }
             }

@@ -26,7 +26,8 @@ import org.HdrHistogram.Histogram;
  *     service), nanoseconds, holding every completion up to the snapshot; it is the pool's own object, which
  *     the next snapshot brings up to date, so read it, never record into it
  * @param waitNanos the pool's histogram of the waits of measured requests that started service (zero
- *     waits included), nanoseconds, up to the snapshot as above; read it, never record into it
+ *     waits included), nanoseconds, up to the snapshot as above; read it, never record into it. In a
+ *     per-round pool, where every wait is the request's latency, it is the same object as {@code latencyNanos}
  * @param batches with {@code run.batches}: the per-batch sums of waits and latencies
  */
 public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,

@@ -33,8 +33,8 @@ final class Statistics {
     /** Latencies of completed requests and waits (zeros included) of started ones, nanoseconds. */
     private final BucketCounts latency = new BucketCounts();
     private final BucketCounts waits = new BucketCounts();
-    /** Per-round pools: the wait histogram, filled with the latency counts (see {@link #perRound}). */
-    private Histogram perRoundWaits;
+    /** Per-round pools: waits are latencies, and one histogram serves as both (see {@link #perRound}). */
+    private boolean waitsAreLatencies;
 
     // Time integrals (nanoseconds) of the gauges, and their values at the marks.
     private double busyIntegral;
@@ -167,7 +167,7 @@ final class Statistics {
             latency.record(d);
             waitSumNanos += d;
             waitCount++;
-            if (perRoundWaits == null) {
+            if (!waitsAreLatencies) {
                 waits.record(d);
             }
             completed++;
@@ -178,14 +178,12 @@ final class Statistics {
 
     /**
      * Declares the pool per-round: {@link #executedAt} then accounts busy time, and {@link #executed}, the
-     * only way such a pool's requests end, records each value once: its wait is its latency, so the wait
-     * histogram is filled from the latency counts (a second histogram of the same counts, see
-     * {@link BucketCounts#alsoInto}) instead of counting every value twice.
+     * only way such a pool's requests end, records each value once: its wait is its latency, so its
+     * snapshot's wait histogram is its latency histogram (the same object: both are read, never recorded
+     * into, by their users) instead of every value being counted twice into two equal histograms.
      */
     void perRound(int capacityPerRound, long roundNanos) {
-        if (perRoundWaits == null) {
-            perRoundWaits = latency.alsoInto();
-        }
+        waitsAreLatencies = true;
         this.capacityPerRound = capacityPerRound;
         this.roundNanos = roundNanos;
     }
@@ -259,8 +257,8 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
-        Histogram latencyHistogram = latency.histogram(); // also brings perRoundWaits up to date
-        Histogram waitHistogram = perRoundWaits != null ? perRoundWaits : waits.histogram();
+        Histogram latencyHistogram = latency.histogram();
+        Histogram waitHistogram = waitsAreLatencies ? latencyHistogram : waits.histogram();
         long waited = waitHistogram.getTotalCount() - waitHistogram.getCountAtValue(0);
         return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waited,
                 utilization, latencyHistogram, waitHistogram,

@@ -110,24 +110,4 @@ class BucketCountsTest {
         BucketCounts counts = new BucketCounts();
         assertThrows(IllegalArgumentException.class, () -> counts.record(-1));
     }
-
-    @Test
-    void aSecondHistogramGetsTheSameCountsAndMustBeAskedForFirst() {
-        long[] v = values(5, 4_000);
-        Histogram direct = new Histogram(3);
-        BucketCounts counts = new BucketCounts();
-        Histogram second = counts.alsoInto();
-        for (int i = 0; i < v.length; i++) {
-            direct.recordValue(v[i]);
-            counts.record(v[i]);
-            if (i == 1_500) {
-                counts.histogram();
-            }
-        }
-        assertEquals(observable(direct), observable(counts.histogram()));
-        assertEquals(observable(direct), observable(second));
-        BucketCounts late = new BucketCounts();
-        late.record(3);
-        assertThrows(IllegalStateException.class, late::alsoInto);
-    }
 }

@@ -60,19 +60,19 @@ import org.openjdk.jmh.annotations.State;
  * makes no useful ratio here: the mode only changes the few {@code create_worker} calls of the bootstrap,
  * so the two would time identical request handling and give 1.0 whatever happens to the simulator.
  *
- * <p>Size: one replay takes 16 to 18 ms ({@code perRound}) and about 30 ms ({@code continuous}) on the 2-core
+ * <p>Size: one replay takes about 7 ms ({@code perRound}) and 16 ms ({@code continuous}) on the 2-core
  * development machine: long enough that JMH's per-operation overhead is nothing, short enough that a
- * 0.5 s iteration of the quick profile holds 15 to 30 replays.
+ * 0.5 s iteration of the quick profile holds 30 to 70 replays.
  *
  * <p>Allocation: the request path allocates nothing per event (arrival times queue as primitive longs,
  * workers and arrival processes are their own reusable events), so the bytes per operation are the run's
- * fixed cost: engine, pools, hub, the result, and above all the latency histogram, whose counts array
- * HdrHistogram's auto-resizing histogram reallocates each time a longer latency than any before arrives
- * (about 80% of the continuous model's 715 KB). The {@code simulator-per-round-allocation} and
- * {@code simulator-continuous-allocation} gates in {@code gates.toml} bound them at about twice what they
- * are; since every operation replays the same events, those are bounds on bytes per event too (1.0 and 1.8
- * bytes per event now), and an object allocated per request or per event (16 bytes or more, on 200 000
- * requests) breaks them several times over.
+ * fixed cost: engine, pools, hub, the result, and above all the wait and latency counts (chunks of 1 024
+ * buckets, allocated as values first reach them) and the HdrHistograms they fill when read (per-round pools
+ * have one, their waits being their latencies): about 370 KB per-round and 560 KB continuous. The
+ * {@code simulator-per-round-allocation} and {@code simulator-continuous-allocation} gates in
+ * {@code gates.toml} bound them at about twice what they are; since every operation replays the same events,
+ * those are bounds on bytes per event too (1.8 and 1.4 bytes per event now), and an object allocated per
+ * request or per event (16 bytes or more, on 200 000 requests) breaks them several times over.
  */
 // ---- Why Throughput, and not SingleShotTime ------------------------------------------------------------
 // One operation takes tens of milliseconds, which is the size SingleShotTime is often chosen for. It would

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         header = "Compares two run folders or two sweep folders: every shared figure, b - a, and for sweeps its interval.",
         description = {"Run folders (summary.json): every figure both have, a, b and b - a. Sweep folders (sweep.json, "
                 + "runs.csv): per variant both ran (matched by the values of the varied keys) and figure, the two means, "
-                + "b - a and its 95% interval: paired by replication when both sweeps used the same seeds (sweep.json's "
+                + "b - a and its 95%% interval: paired by replication when both sweeps used the same seeds (sweep.json's "
                 + "seeds: common random numbers), Welch's otherwise; and whether the interval excludes 0."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared", "2:a folder is not a run or sweep folder, or the two differ in kind",

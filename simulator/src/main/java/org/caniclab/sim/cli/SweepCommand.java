@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + "anything runs; without --vary, the scenario's [[sweep.vary]] entries) is run R times; replication r uses the same seed in every variant (common random "
                 + "numbers), replication 0 the scenario's own seed. Outputs in DIR: runs.csv (one row per run: the "
                 + "varied values, replication, seed, every figure of summary.json by its dotted path), aggregate.csv "
-                + "(per variant and figure: n, mean, sd, Student-t 95% half-width and interval), sweep.json (the "
+                + "(per variant and figure: n, mean, sd, Student-t 95%% half-width and interval), sweep.json (the "
                 + "plan), index.html (the charted figures against the first --vary key, with their intervals), and with --keep-runs each run's own report under runs/. Byte-identical whatever --parallel."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run finished", "2:the scenario, a --vary value or the usage is invalid",

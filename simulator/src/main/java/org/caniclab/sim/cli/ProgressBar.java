@@ -73,6 +73,24 @@ final class ProgressBar implements ProgressListener {
         draw(wall -> renderRuns(done, total, wall));
     }
 
+    /**
+     * Progress of work whose size is not known in advance (the schedule explorer's search): {@code text} and the
+     * wall time, redrawn on a terminal as a run's bar is, and elsewhere as a line at most every
+     * {@value #LINE_EVERY_SECONDS} s ({@code progress: <text>, 12s elapsed}).
+     */
+    synchronized void status(String text) {
+        if (mode == Mode.LINES) {
+            long now = wallNanos.getAsLong();
+            if (now - lastLine >= LINE_EVERY) {
+                lastLine = now;
+                err.println(String.format(Locale.ROOT, "progress: %s, %.0fs elapsed", text, (now - start) / 1e9));
+                err.flush();
+            }
+            return;
+        }
+        draw(wall -> String.format(Locale.ROOT, "%s, %.1fs", text, wall));
+    }
+
     private void line(double fraction, java.util.function.DoubleFunction<String> lineAt) {
         int step = (int) Math.floor(Math.min(1.0, Math.max(0.0, fraction)) * STEPS);
         long now = wallNanos.getAsLong();

@@ -176,9 +176,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
         }
         long start = wallNanos.getAsLong();
-        long[] lastDraw = {start};
-        ProgressBar.Mode mode = ProgressBar.mode(terminal, quiet);
-        boolean[] drawn = {false};
+        ProgressBar bar = new ProgressBar(err, ProgressBar.mode(terminal, quiet), wallNanos);
         Exploration e;
         try {
             e = ScheduleExplorer.builder()
@@ -191,31 +189,14 @@ final class VerifyCommand implements Callable<Integer> {
                     .reduction(r)
                     .stateBudget(maxStates)
                     .timeBudget(Duration.ofNanos(limitNanos))
-                    .progress(mode == ProgressBar.Mode.OFF ? null : (states, transitions, depth) -> {
-                        long now = wallNanos.getAsLong();
-                        if (mode == ProgressBar.Mode.BAR && now - lastDraw[0] >= 200_000_000L) { // five a second
-                            lastDraw[0] = now;
-                            drawn[0] = true;
-                            err.printf(Locale.ROOT, "\rexploring: %d states, %d transitions, depth %d, %.1fs   ",
-                                    states, transitions, depth, (now - start) / 1e9);
-                            err.flush();
-                        } else if (mode == ProgressBar.Mode.LINES
-                                && now - lastDraw[0] >= ProgressBar.LINE_EVERY_SECONDS * 1_000_000_000L) {
-                            // A CI log or a pipe: a line now and then says the search is alive and how far it got.
-                            lastDraw[0] = now;
-                            err.printf(Locale.ROOT, "progress: exploring, %d states, %d transitions, depth %d, "
-                                    + "%.0fs elapsed%n", states, transitions, depth, (now - start) / 1e9);
-                            err.flush();
-                        }
-                    })
+                    .progress((states, transitions, depth) -> bar.status(String.format(Locale.ROOT,
+                            "exploring, %d states, %d transitions, depth %d", states, transitions, depth)))
                     .build()
                     .explore();
         } catch (RuntimeException ex) {
             throw new InternalFailure(null, ex);
-        }
-        if (drawn[0]) {
-            err.print("\r" + " ".repeat(79) + "\r");
-            err.flush();
+        } finally {
+            bar.finish();
         }
         if (terminal) { // wall time only on a terminal's stderr: stdout stays a function of the inputs
             err.printf(Locale.ROOT, "searched in %.2fs%n", (wallNanos.getAsLong() - start) / 1e9);

@@ -384,71 +384,81 @@ public final class IcIdentity {
 
     // ---- the agent's view -----------------------------------------------------------------------------------------
 
-    /** Ed25519 signing on the JDK's provider; the public key was derived with Bouncy Castle from the seed. */
-    private static final class Ed25519Key extends Identity {
-        private final PrivateKey key;
-        private final byte[] publicDer;
+    /**
+     * What both key kinds share: the DER public key the sender is derived from, and signing that is the same for a
+     * request and arbitrary content; a subclass signs the raw bytes and names its kind.
+     */
+    private abstract static class DerKey extends Identity {
+        final byte[] publicDer;
+        private final String kind;
 
-        Ed25519Key(PrivateKey key, byte[] publicDer) {
-            this.key = key;
+        DerKey(byte[] publicDer, String kind) {
             this.publicDer = publicDer;
+            this.kind = kind;
         }
 
+        /** The raw signature of {@code content}, in the form the IC verifies for this key kind. */
+        abstract byte[] signature(byte[] content);
+
         @Override
-        public org.ic4j.types.Principal sender() {
+        public final org.ic4j.types.Principal sender() {
             return org.ic4j.types.Principal.selfAuthenticating(publicDer);
         }
 
         @Override
-        public Signature sign(byte[] content) {
+        public final Signature sign(byte[] content) {
             return signArbitrary(content);
         }
 
         @Override
-        public Signature signArbitrary(byte[] content) {
-            try {
-                java.security.Signature s = java.security.Signature.getInstance("Ed25519");
-                s.initSign(key);
-                s.update(content);
-                return new Signature(publicDer.clone(), s.sign(), null);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Ed25519 signing failed (" + e.getClass().getSimpleName() + ")");
-            }
+        public final Signature signArbitrary(byte[] content) {
+            return new Signature(publicDer.clone(), signature(content), null);
         }
 
         @Override
-        public byte[] getPublicKey() {
+        public final byte[] getPublicKey() {
             return publicDer.clone();
         }
 
         @Override
-        public String toString() {
-            return "Ed25519 key " + sender();
+        public final String toString() {
+            return kind + " key " + sender();
+        }
+    }
+
+    /** Ed25519 signing on the JDK's provider; the public key was derived with Bouncy Castle from the seed. */
+    private static final class Ed25519Key extends DerKey {
+        private final PrivateKey key;
+
+        Ed25519Key(PrivateKey key, byte[] publicDer) {
+            super(publicDer, "Ed25519");
+            this.key = key;
+        }
+
+        @Override
+        byte[] signature(byte[] content) {
+            try {
+                java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+                s.initSign(key);
+                s.update(content);
+                return s.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Ed25519 signing failed (" + e.getClass().getSimpleName() + ")");
+            }
         }
     }
 
     /** secp256k1 ECDSA over SHA-256 with RFC 6979 nonces, low-s, {@code r || s} (what the IC verifies). */
-    private static final class Secp256k1Key extends Identity {
+    private static final class Secp256k1Key extends DerKey {
         private final ECPrivateKeyParameters key;
-        private final byte[] publicDer;
 
         Secp256k1Key(ECPrivateKeyParameters key, byte[] publicDer) {
+            super(publicDer, "secp256k1");
             this.key = key;
-            this.publicDer = publicDer;
         }
 
         @Override
-        public org.ic4j.types.Principal sender() {
-            return org.ic4j.types.Principal.selfAuthenticating(publicDer);
-        }
-
-        @Override
-        public Signature sign(byte[] content) {
-            return signArbitrary(content);
-        }
-
-        @Override
-        public Signature signArbitrary(byte[] content) {
+        byte[] signature(byte[] content) {
             byte[] digest;
             try {
                 digest = MessageDigest.getInstance("SHA-256").digest(content);
@@ -463,23 +473,13 @@ public final class IcIdentity {
             byte[] sig = new byte[64];
             fixed(rs[0], sig, 0);
             fixed(s, sig, 32);
-            return new Signature(publicDer.clone(), sig, null);
+            return sig;
         }
 
         private static void fixed(BigInteger v, byte[] out, int off) {
             byte[] b = v.toByteArray();
             int n = Math.min(b.length, 32);
             System.arraycopy(b, b.length - n, out, off + 32 - n, n);
-        }
-
-        @Override
-        public byte[] getPublicKey() {
-            return publicDer.clone();
-        }
-
-        @Override
-        public String toString() {
-            return "secp256k1 key " + sender();
         }
     }
 }

@@ -93,13 +93,13 @@ final class SimulationRun {
                 }
                 t = next;
                 while (!engine.runUntil(t, PROGRESS_EVERY)) {
-                    progress.progress(engine.now(), end, engine.eventsProcessed());
+                    progress.progress(engine.now(), end, events());
                     if (stop.getAsBoolean()) {
                         throw new RunStoppedException(engine.now(), end);
                     }
                 }
                 // Also at each checkpoint, so sparse runs (few events per sample) still show progress.
-                progress.progress(t, end, engine.eventsProcessed());
+                progress.progress(t, end, events());
                 if (stop.getAsBoolean()) {
                     throw new RunStoppedException(t, end);
                 }
@@ -112,7 +112,7 @@ final class SimulationRun {
                     nextSample = t > Long.MAX_VALUE - interval ? Long.MAX_VALUE : t + interval;
                 }
             }
-            progress.progress(end, end, engine.eventsProcessed());
+            progress.progress(end, end, events());
             RunResult result = result();
             done = true;
             return result;
@@ -122,6 +122,18 @@ final class SimulationRun {
                 collector.close(); // a stopped or failed run leaves no spill file behind
             }
         }
+    }
+
+    /**
+     * The model's events so far: the engine's and the pools' settled ones (up to the last read of their
+     * statistics; in the result, up to the end).
+     */
+    private long events() {
+        long n = engine.eventsProcessed();
+        for (Pool p : pools.values()) {
+            n += p.settledEvents();
+        }
+        return n;
     }
 
     private void sample(long t) {
@@ -148,7 +160,7 @@ final class SimulationRun {
             histograms.put(spec.name(), pool.latencyHistogram());
         }
         RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
-                settings.durationNanos() / 1e9, engine.eventsProcessed(), settings.warmupNanos() / 1e9);
+                settings.durationNanos() / 1e9, events(), settings.warmupNanos() / 1e9);
         return collector.result(header, outcomes, driver, histograms);
     }
 

@@ -74,7 +74,8 @@ public final class Pool implements ArrivalSink {
 
     /** Requests waiting for service (not counting those in service). */
     public int queueDepth() {
-        return stats.waiting;
+        discipline.settle(engine.now());
+        return stats.waitingNow();
     }
 
     /** Arrivals since the start of the run, including the warm-up and rejected ones (offered load). */
@@ -102,7 +103,18 @@ public final class Pool implements ArrivalSink {
 
     /** Latency of completed post-warm-up requests, nanoseconds. Do not record into it. */
     public Histogram latencyHistogram() {
+        discipline.settle(engine.now());
         return stats.latencyHistogram();
+    }
+
+    /**
+     * Events of this pool's model that the engine did not execute: single servers' completions, which are
+     * settled in closed form instead of queued (see {@link SingleServerService}), counted as of the last
+     * settling (every read of the statistics settles up to its instant). A run's event count adds them to
+     * the engine's, so that it counts the same events whichever way they ran.
+     */
+    public long settledEvents() {
+        return discipline.settledEvents();
     }
 
     /** Adds a newly registered worker; it serves from now on. */
@@ -129,11 +141,13 @@ public final class Pool implements ArrivalSink {
 
     /** Marks the end of the warm-up: utilization is averaged from here. Call at the warm-up time. */
     public void startMeasurement() {
+        discipline.settle(engine.now());
         stats.startMeasurement(engine.now());
     }
 
     /** Time-averaged number of waiting requests from the warm-up end to now (exact, for Little's law). */
     public double meanQueueDepth() {
+        discipline.settle(engine.now());
         return stats.meanQueueDepth(engine.now());
     }
 
@@ -142,21 +156,25 @@ public final class Pool implements ArrivalSink {
      * per-round model, the busy fraction of capacity times the workers).
      */
     public double meanInService() {
+        discipline.settle(engine.now());
         return stats.meanInService(engine.now());
     }
 
     /** What happened since the previous sample (or the start): counts, and utilization over the interval. */
     public Interval sample() {
+        discipline.settle(engine.now());
         return stats.sample(engine.now());
     }
 
     /** The pool's request statistics from the warm-up end to now. */
     public PoolStats stats() {
+        discipline.settle(engine.now());
         return stats.snapshot(engine.now());
     }
 
     /** Mean wait (start of service − arrival) of post-warm-up requests, nanoseconds, from exact sums. */
     public double meanWaitNanos() {
+        discipline.settle(engine.now());
         return stats.meanWaitNanos();
     }
 

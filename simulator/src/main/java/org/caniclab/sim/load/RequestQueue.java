@@ -1,9 +1,11 @@
 package org.caniclab.sim.load;
 
 /**
- * A growable FIFO of waiting requests as pairs of primitive longs, (arrival time, pre-drawn service time),
- * side by side in one array: what a continuous worker's queue (or the shared queue) holds instead of request
- * objects, with one capacity check and one index update per request where two parallel rings needed two.
+ * A growable FIFO of requests as pairs of primitive longs, (arrival time, a value), side by side in one
+ * array: what a queue of continuous service holds instead of request objects, with one capacity check and
+ * one index update per request where two parallel rings needed two. The value is the request's pre-drawn
+ * service time in the shared queue, and its departure time at a single server (whose queue holds the
+ * request in service too).
  */
 final class RequestQueue {
     /** Entry k of the ring: items[2k] its arrival, items[2k + 1] its service time. */
@@ -19,7 +21,7 @@ final class RequestQueue {
         return size == 0;
     }
 
-    void add(long arrival, long service) {
+    void add(long arrival, long value) {
         long[] a = items;
         int entries = a.length >> 1;
         if (size == entries) {
@@ -28,7 +30,7 @@ final class RequestQueue {
         }
         int at = ((head + size) & (entries - 1)) << 1;
         a[at] = arrival;
-        a[at + 1] = service;
+        a[at + 1] = value;
         size++;
     }
 
@@ -37,8 +39,8 @@ final class RequestQueue {
         return items[head << 1];
     }
 
-    /** The service time of the oldest waiting request; the queue must not be empty. */
-    long headService() {
+    /** The value paired with the oldest request; the queue must not be empty. */
+    long headValue() {
         return items[(head << 1) + 1];
     }
 

@@ -23,7 +23,7 @@ sealed interface ServiceDiscipline permits PerRoundService, SingleServerService,
             return new PerRoundService(pool, p, engine, roundNanos, workers, stats);
         }
         if (model instanceof ServiceModel.Continuous c) {
-            return new SingleServerService(c, engine, workers, stats, serviceRng);
+            return new SingleServerService(c, workers, stats, serviceRng);
         }
         if (model instanceof ServiceModel.SharedQueue s) {
             return new SharedQueueService(s, engine, workers, stats, serviceRng);
@@ -49,6 +49,16 @@ sealed interface ServiceDiscipline permits PerRoundService, SingleServerService,
 
     /** {@code w}'s event: the end of its service, or its round. */
     void fire(Worker w);
+
+    /**
+     * Brings the statistics up to {@code now} before they are read: what happened at or before {@code now}
+     * and was not yet accounted (single servers settle their completions lazily) is accounted now. Nothing
+     * for disciplines whose every change runs as an engine event.
+     */
+    void settle(long now);
+
+    /** Completions settled by {@link #settle} and the request path instead of as engine events, so far. */
+    long settledEvents();
 
     /** The mean time one request occupies a worker. */
     double meanServiceNanos();

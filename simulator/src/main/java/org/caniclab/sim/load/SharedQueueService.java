@@ -78,10 +78,18 @@ final class SharedQueueService implements ServiceDiscipline {
         if (!queue.isEmpty()) {
             stats.waiting--;
             long arrival = queue.headArrival();
-            long service = queue.headService();
+            long service = queue.headValue();
             queue.removeHead();
             w.serve(arrival, service, engine, stats);
         }
+    }
+
+    @Override
+    public void settle(long now) {}
+
+    @Override
+    public long settledEvents() {
+        return 0;
     }
 
     @Override

@@ -41,6 +41,17 @@ final class Statistics {
     private double workerIntegral;
     private double waitingIntegral;
     private long lastAccrual;
+    /**
+     * Busy and waiting time of single servers, which are settled in closed form ({@link SingleServerService})
+     * rather than through the gauges: exact integer sums of whole services and waits ({@code settled*}), moved
+     * into the double integrals above before they could overflow, plus the parts in progress at the last
+     * {@link #open} ({@code open*}). The gauges of such a pool stay 0, so their integrals add nothing.
+     */
+    long settledBusy;
+    long settledWaiting;
+    private long openBusy;
+    private long openWaiting;
+    private int openQueued;
     private long warmupMark;
     private double busyAtWarmup;
     private double workersAtWarmup;
@@ -220,35 +231,68 @@ final class Statistics {
         }
     }
 
+    /**
+     * Single servers' state at the instant of a read: busy time and waiting time accrued by the services and
+     * waits in progress, and the requests waiting. Called just before the read, at its instant.
+     */
+    void open(long busyInProgress, long waitingInProgress, int queued) {
+        openBusy = busyInProgress;
+        openWaiting = waitingInProgress;
+        openQueued = queued;
+    }
+
+    /** Moves the settled sums into the double integrals; called when one nears the range of a long. */
+    void spillSettled() {
+        busyIntegral += settledBusy;
+        waitingIntegral += settledWaiting;
+        settledBusy = 0;
+        settledWaiting = 0;
+    }
+
+    /** The busy-time integral up to the last accrual or {@link #open}. */
+    private double busyTime() {
+        return busyIntegral + (double) (settledBusy + openBusy);
+    }
+
+    private double waitingTime() {
+        return waitingIntegral + (double) (settledWaiting + openWaiting);
+    }
+
+    /** Requests waiting now (after the read's {@link #open}). */
+    int waitingNow() {
+        return waiting + openQueued;
+    }
+
     void startMeasurement(long now) {
         accrue(now);
         warmupMark = now;
-        busyAtWarmup = busyIntegral;
+        busyAtWarmup = busyTime();
         workersAtWarmup = workerIntegral;
-        waitingAtWarmup = waitingIntegral;
+        waitingAtWarmup = waitingTime();
     }
 
     double meanQueueDepth(long now) {
         accrue(now);
         long t = now - warmupMark;
-        return t > 0 ? (waitingIntegral - waitingAtWarmup) / t : 0;
+        return t > 0 ? (waitingTime() - waitingAtWarmup) / t : 0;
     }
 
     double meanInService(long now) {
         accrue(now);
         long t = now - warmupMark;
-        return t > 0 ? (busyIntegral - busyAtWarmup) / t : 0;
+        return t > 0 ? (busyTime() - busyAtWarmup) / t : 0;
     }
 
     Pool.Interval sample(long now) {
         accrue(now);
-        double busyTime = busyIntegral - sampleBusy;
+        double busy = busyTime();
+        double busyTime = busy - sampleBusy;
         double workerTime = workerIntegral - sampleWorkers;
-        Pool.Interval i = new Pool.Interval(workers, waiting, workerTime > 0 ? busyTime / workerTime : 0,
+        Pool.Interval i = new Pool.Interval(workers, waitingNow(), workerTime > 0 ? busyTime / workerTime : 0,
                 arrivalsTotal - sampleArrivals, rejectionsTotal - sampleRejections);
         sampleArrivals = arrivalsTotal;
         sampleRejections = rejectionsTotal;
-        sampleBusy = busyIntegral;
+        sampleBusy = busy;
         sampleWorkers = workerIntegral;
         return i;
     }
@@ -256,7 +300,7 @@ final class Statistics {
     PoolStats snapshot(long now) {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
-        double utilization = workerTime > 0 ? (busyIntegral - busyAtWarmup) / workerTime : 0;
+        double utilization = workerTime > 0 ? (busyTime() - busyAtWarmup) / workerTime : 0;
         Histogram latencyHistogram = latency.histogram();
         Histogram waitHistogram = waitsAreLatencies ? latencyHistogram : waits.histogram();
         long waited = waitHistogram.getTotalCount() - waitHistogram.getCountAtValue(0);

@@ -33,6 +33,11 @@ final class WorkerSet {
         peak = Math.max(peak, size);
     }
 
+    /** Whether the router reads the workers' loads ({@link Worker#load()}) to pick one. */
+    boolean routesByLoad() {
+        return router instanceof ShortestQueueRouter;
+    }
+
     /** The worker a new request goes to; at least one must be registered. */
     Worker route() {
         return router.pick(workers, size);

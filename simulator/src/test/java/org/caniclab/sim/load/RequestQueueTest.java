@@ -26,7 +26,7 @@ class RequestQueueTest {
             } else {
                 long[] head = expected.poll();
                 assertEquals(head[0], q.headArrival(), "step " + step);
-                assertEquals(head[1], q.headService(), "step " + step);
+                assertEquals(head[1], q.headValue(), "step " + step);
                 q.removeHead();
             }
             assertEquals(expected.size(), q.size());
@@ -34,7 +34,7 @@ class RequestQueueTest {
         while (!expected.isEmpty()) {
             long[] head = expected.poll();
             assertEquals(head[0], q.headArrival());
-            assertEquals(head[1], q.headService());
+            assertEquals(head[1], q.headValue());
             q.removeHead();
         }
         assertTrue(q.isEmpty());

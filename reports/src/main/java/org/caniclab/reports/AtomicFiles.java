@@ -9,8 +9,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new content: the
@@ -27,6 +29,11 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE_BY_ALL =
+            PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {}
 
     static Path write(Path target, String text) throws IOException {
@@ -36,9 +43,23 @@ final class AtomicFiles {
 
     static Path write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
+        OutputStream raw = null;
+        // CREATE_NEW: never follows or reuses anything already at the name (a stale file of a killed process that had
+        // this pid: then the next name). Not createTempFile, whose random names come from a SecureRandom that a short
+        // replay would seed for this alone.
+        for (int attempt = 0; raw == null; attempt++) {
+            tmp = dir.resolve("." + target.getFileName() + "." + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(raw)) {
                 body.writeTo(out);
             }
             readableByAll(tmp);
@@ -60,10 +81,12 @@ final class AtomicFiles {
         return target;
     }
 
-    // createTempFile makes owner-only files; a report is meant to be shared (CI artifacts, other users).
+    // Whatever the umask: a report is meant to be shared (CI artifacts, other users). The view is null where the
+    // file system has no POSIX permissions.
     private static void readableByAll(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(READABLE_BY_ALL);
         }
     }
 }

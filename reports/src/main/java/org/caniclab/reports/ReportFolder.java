@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +76,7 @@ public final class ReportFolder implements AutoCloseable {
     private static final String ACCEPTED = "accepted: a path that does not exist yet, an empty folder or an earlier "
             + "report folder (with summary.json, run-info.json or sweep.json), inside a folder that can be written";
     private static final long PID = ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicLong TOKENS = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Lock files this JVM holds. Closing any channel on a locked file drops the process's lock on it (POSIX), so a
      * second writer in the same JVM is refused here, before it opens a channel of its own.
@@ -302,7 +302,12 @@ public final class ReportFolder implements AutoCloseable {
         List<Path> olds = new ArrayList<>();
         List<Path> all = new ArrayList<>();
         try (Stream<Path> siblings = Files.list(parent)) {
-            siblings.filter(p -> leftover.matcher(p.getFileName().toString()).matches()).sorted().forEach(p -> {
+            // The prefix first: the parent may be a large shared folder such as /tmp.
+            String prefix = "." + name + ".";
+            siblings.filter(p -> {
+                String file = p.getFileName().toString();
+                return file.startsWith(prefix) && leftover.matcher(file).matches();
+            }).sorted().forEach(p -> {
                 all.add(p);
                 if (p.getFileName().toString().startsWith("." + name + ".old-")) {
                     olds.add(p);
@@ -446,7 +451,9 @@ public final class ReportFolder implements AutoCloseable {
                 }
                 // The previous holder deletes the file before it unlocks; if it did so after we opened it, the
                 // file we hold is no longer at the path and we must start over with the one that is.
-                String token = PID + " " + UUID.randomUUID() + "\n";
+                // Unique to this acquisition (no two live processes share a pid, and the counter tells this process's
+                // apart), without a SecureRandom: seeding one is a large part of a short replay's start-up.
+                String token = PID + " " + System.nanoTime() + " " + TOKENS.incrementAndGet() + "\n";
                 ch.truncate(0);
                 ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
                 // Read through a second channel kept open while the lock is held: closing any descriptor of the

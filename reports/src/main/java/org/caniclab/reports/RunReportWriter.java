@@ -95,19 +95,51 @@ public final class RunReportWriter {
         // run-info.json is written last, so its wall time can include the writing of every other file.
         long writeStart = System.nanoTime();
         List<Path> written = new ArrayList<>();
-        written.add(AtomicFiles.write(outDir.resolve("summary.json"), Json.print(SummaryTree.summary(result))));
-        written.add(AtomicFiles.write(outDir.resolve("summary.txt"), summaryText(result)));
-        written.add(AtomicFiles.write(outDir.resolve("timeline.csv"), out -> timelineCsv(out, result)));
-        written.add(AtomicFiles.write(outDir.resolve("events.csv"), out -> eventsCsv(out, result)));
-        written.add(AtomicFiles.write(outDir.resolve("metrics.csv"), out -> metricsCsv(out, result)));
-        for (Map.Entry<String, Histogram> e : hgrmFiles.entrySet()) {
-            written.add(AtomicFiles.write(outDir.resolve(e.getKey()), out -> hgrm(out, e.getValue())));
+        for (Map.Entry<String, AtomicFiles.Body> e : bodies(result, description, hgrmFiles).entrySet()) {
+            written.add(AtomicFiles.write(outDir.resolve(e.getKey()), e.getValue()));
         }
-        written.add(AtomicFiles.write(outDir.resolve("index.html"), RunPage.render(result, description)));
         RunInfo finished = info.phases().isEmpty() ? info
                 : info.plusPhase("write", (System.nanoTime() - writeStart) / 1e9);
         written.add(AtomicFiles.write(outDir.resolve("run-info.json"), Json.print(SummaryTree.runInfo(finished))));
         return List.copyOf(written);
+    }
+
+    /** Every file of the report but {@code run-info.json}, by name, in the order written. */
+    private static Map<String, AtomicFiles.Body> bodies(RunResult result, RunPage.Description description,
+            Map<String, Histogram> hgrmFiles) {
+        Map<String, AtomicFiles.Body> files = new LinkedHashMap<>();
+        files.put("summary.json", text(() -> Json.print(SummaryTree.summary(result))));
+        files.put("summary.txt", text(() -> summaryText(result)));
+        files.put("timeline.csv", out -> timelineCsv(out, result));
+        files.put("events.csv", out -> eventsCsv(out, result));
+        files.put("metrics.csv", out -> metricsCsv(out, result));
+        hgrmFiles.forEach((name, histogram) -> files.put(name, out -> hgrm(out, histogram)));
+        files.put("index.html", text(() -> RunPage.render(result, description)));
+        return files;
+    }
+
+    private static AtomicFiles.Body text(java.util.function.Supplier<String> text) {
+        return out -> out.write(text.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Renders a small built-in run's whole report, {@code run-info.json} and the expectations' summary tree
+     * included, into nothing: what a process's first report then finds loaded, initialized and run once (the
+     * JSON, CSV and histogram libraries, the page and its scripts). For a thread started beside a short run
+     * (the CLI's replay), so that writing its report is not also the JVM's first time through the writers.
+     * Touches no file.
+     *
+     * @throws IOException never in practice (nothing is written anywhere)
+     */
+    public static void warmUp() throws IOException {
+        RunResult result = WarmUpRun.result();
+        for (AtomicFiles.Body body : bodies(result, RunPage.Description.openingComment("# Warm-up.\n"),
+                hgrmFileNames(result)).values()) {
+            body.writeTo(OutputStream.nullOutputStream());
+        }
+        Json.print(SummaryTree.runInfo(RunInfo.capture(0.5, result.header().events())
+                .withPhases(List.of(new RunInfo.Phase("run", 0.5)))));
+        SummaryPaths.toJson(result);
     }
 
     /** The text of {@code summary.txt}, for the CLI to print at the end of a run. */

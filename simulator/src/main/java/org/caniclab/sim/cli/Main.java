@@ -42,6 +42,9 @@ public final class Main implements Callable<Integer> {
         // too old a format for the class-data archive). Anything else (no command, an option, a typo) gets
         // the full command line, so the root's help, version and suggestions stay as they are.
         String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+        if ("replay".equals(only) || "sweep".equals(only)) {
+            WarmUp.start(); // loading and report paths, run once beside the argument parsing and the run
+        }
         int code = newCommandLine(new Simulator(), System.console() != null, System::getenv, only).execute(args);
         if (Interruption.signalled()) {
             // SIGINT/SIGTERM: the JVM is already exiting with 130/143 once the hooks return; System.exit here would

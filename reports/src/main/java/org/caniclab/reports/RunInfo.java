@@ -31,6 +31,8 @@ import java.util.TreeMap;
  *     empty when the caller measured one span
  * @param provenance how the report was made (scenario file, overrides, seed, tool version, backend); written as
  *     {@code "provenance"} when present
+ * @param jit the JIT the run had, e.g. {@code "tiered"} or {@code "quick (C1 only)"}; empty when not said, and then
+ *     not written
  */
 public record RunInfo(
         double wallSeconds,
@@ -41,7 +43,8 @@ public record RunInfo(
         long maxHeapBytes,
         SortedMap<String, String> substrate,
         List<Phase> phases,
-        Optional<Provenance> provenance) {
+        Optional<Provenance> provenance,
+        String jit) {
 
     /** One named part of the wall time, seconds. */
     public record Phase(String name, double seconds) {
@@ -56,6 +59,7 @@ public record RunInfo(
         substrate = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(substrate));
         phases = List.copyOf(phases);
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(jit, "jit");
     }
 
     /**
@@ -82,7 +86,7 @@ public record RunInfo(
     public RunInfo(double wallSeconds, double eventsPerSecond, String javaVersion, String jvmName,
             int availableProcessors, long maxHeapBytes, SortedMap<String, String> substrate) {
         this(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), "");
     }
 
     /** Without substrate facts, phases and provenance. */
@@ -98,7 +102,7 @@ public record RunInfo(
     public RunInfo withPhases(List<Phase> phases) {
         double total = phases.stream().mapToDouble(Phase::seconds).sum();
         return new RunInfo(total, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes, substrate,
-                phases, provenance);
+                phases, provenance, jit);
     }
 
     /** This info with one more phase after the others, added to the wall time (the report writer's own). */
@@ -106,19 +110,25 @@ public record RunInfo(
         List<Phase> more = new ArrayList<>(phases);
         more.add(new Phase(name, seconds));
         return new RunInfo(wallSeconds + seconds, eventsPerSecond, javaVersion, jvmName, availableProcessors,
-                maxHeapBytes, substrate, more, provenance);
+                maxHeapBytes, substrate, more, provenance, jit);
     }
 
     /** This info with the substrate's facts (e.g. {@code endpoint}, {@code agent}). */
     public RunInfo withSubstrate(Map<String, String> facts) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                new TreeMap<>(facts), phases, provenance);
+                new TreeMap<>(facts), phases, provenance, jit);
     }
 
     /** This info saying how the report was made. */
     public RunInfo withProvenance(Provenance p) {
         return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
-                substrate, phases, Optional.of(p));
+                substrate, phases, Optional.of(p), jit);
+    }
+
+    /** This info saying which JIT the run had. */
+    public RunInfo withJit(String jit) {
+        return new RunInfo(wallSeconds, eventsPerSecond, javaVersion, jvmName, availableProcessors, maxHeapBytes,
+                substrate, phases, provenance, jit);
     }
 
     /** Reads the JVM's facts now; {@code events} is the run's engine event count. */

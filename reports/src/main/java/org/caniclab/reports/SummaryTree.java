@@ -117,6 +117,9 @@ final class SummaryTree {
         root.set("events_per_second", Json.number(info.eventsPerSecond(), 1));
         root.put("java_version", info.javaVersion());
         root.put("jvm_name", info.jvmName());
+        if (!info.jit().isEmpty()) {
+            root.put("jit", info.jit());
+        }
         root.put("available_processors", info.availableProcessors());
         root.put("max_heap_bytes", info.maxHeapBytes());
         if (!info.substrate().isEmpty()) {

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.caniclab.core.ic.Principal;
@@ -21,6 +22,7 @@ import org.caniclab.reports.html.RunPage;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
 import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.WorkEstimate;
 import org.caniclab.sim.scenario.ScenarioException;
 import org.caniclab.sim.RunControl;
 import org.caniclab.sim.RunStoppedException;
@@ -159,6 +161,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
+            if (Jit.quick() && WorkEstimate.of(scenario).events() > Jit.quickMaxEvents()) {
+                Optional<Integer> relaunched = inFullJit();
+                if (relaunched.isPresent()) {
+                    return relaunched.get();
+                }
+            }
         }
         Substrate substrate = backend.create(new Backend.Options(simulator, url, env,
                 quiet ? null : spec.commandLine().getErr(), ic));
@@ -196,6 +204,7 @@ final class ReplayCommand implements Callable<Integer> {
                     double wall = (System.nanoTime() - start) / 1e9;
                     written = RunReportWriter.write(folder, result, RunInfo.capture(wall, result.header().events())
                             .withSubstrate(substrate.runInfo())
+                            .withJit(Jit.describe())
                             .withPhases(List.of(new RunInfo.Phase("load", loadSeconds), new RunInfo.Phase("run", wall)))
                             .withProvenance(new RunInfo.Provenance(options.scenario.toString(), options.sets,
                                     result.header().seed(), VersionProvider.version(), backend.label())),
@@ -230,6 +239,27 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
+    }
+
+    /**
+     * A long run started with the quick JIT: runs this same command in a JVM with the tiered JIT ({@link Jit}) and
+     * returns its exit status; empty when that JVM cannot be started here (the run then goes on in this one).
+     */
+    private Optional<Integer> inFullJit() {
+        Optional<List<String>> command = Jit.fullCommand(ProcessHandle.current().info());
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
+        try {
+            return Optional.of(Jit.run(command.get()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Failures.INTERRUPTED);
+        }
     }
 
     private static String seconds(long nanos) {

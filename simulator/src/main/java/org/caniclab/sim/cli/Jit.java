@@ -1,0 +1,141 @@
+package org.caniclab.sim.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which JIT a command runs with, and the move from the quick one to the full one for long replays.
+ *
+ * <p>The launcher starts short commands ({@code replay}, {@code validate}, {@code compare}, help) with the quick JIT:
+ * C1 alone ({@value #QUICK_FLAG}), marked by {@code -D}{@value #PROPERTY}{@code =quick}. Most of a short replay is
+ * code run once or a few hundred thousand times (argument parsing, the scenario's parser, the report's writers, a
+ * run of a few million events), which C1's code runs sooner than the tiered JIT's profiled code and without the
+ * optimizing compiler's work competing for the cores: on the 2-core development machine the 10<sup>6</sup>-request
+ * replay of {@code benchmarks/scenarios/continuous-1m.toml} takes about 0.36 s as a whole process instead of 0.45.
+ * A long run, though, wants the optimizing compiler (with C1's code, 10<sup>7</sup> requests took 0.87 s of engine
+ * time against 0.57 s tiered), so a replay whose
+ * scenario estimates more than {@link #quickMaxEvents()} events runs in a new JVM with the tiered JIT instead: the
+ * same command line without the two quick options, with this process's standard streams, and its exit status
+ * returned. That costs one more JVM start and scenario load, about 0.3 s, which a run of that size repays.
+ * {@code sweep}, {@code verify} and {@code worker}, long-lived by nature, always get the tiered JIT.
+ *
+ * <pre>{@code
+ * if (Jit.quick() && estimatedEvents > Jit.quickMaxEvents()) {
+ *     Optional<List<String>> full = Jit.fullCommand(ProcessHandle.current().info());
+ *     if (full.isPresent()) return Jit.run(full.get());
+ * }
+ * }</pre>
+ */
+final class Jit {
+    /** The system property the launcher sets to {@code quick} with {@link #QUICK_FLAG}. */
+    static final String PROPERTY = "caniclab.jit";
+    static final String QUICK_FLAG = "-XX:TieredStopAtLevel=1";
+    static final String QUICK_MARK = "-D" + PROPERTY + "=quick";
+    /**
+     * Estimated events above which a quick-JIT replay moves to the tiered JIT: about where the relaunch's cost
+     * equals what the optimizing compiler saves (measured: 2·10<sup>7</sup> events take 0.87 s with C1 and 0.57 s
+     * tiered). The system property {@value #PROPERTY}{@code .quickMaxEvents} sets another (tests).
+     */
+    static final long QUICK_MAX_EVENTS = 30_000_000L;
+    /** How long a signalled launcher waits for the relaunched replay to wind up before it exits anyway. */
+    static final int WAIT_SECONDS = Interruption.WAIT_SECONDS + 5;
+
+    private Jit() {}
+
+    /** Whether this JVM runs with the quick JIT (the launcher said so). */
+    static boolean quick() {
+        return "quick".equals(System.getProperty(PROPERTY));
+    }
+
+    /** What {@code run-info.json} says of this JVM's JIT. */
+    static String describe() {
+        return quick() ? "quick (C1 only)" : "tiered";
+    }
+
+    static long quickMaxEvents() {
+        String s = System.getProperty(PROPERTY + ".quickMaxEvents");
+        if (s != null) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return QUICK_MAX_EVENTS;
+    }
+
+    /**
+     * This JVM's command line without the quick JIT's two options, or empty when the platform does not tell the
+     * command line (then the replay runs here, with the quick JIT).
+     */
+    static Optional<List<String>> fullCommand(ProcessHandle.Info self) {
+        Optional<String> command = self.command();
+        Optional<String[]> arguments = self.arguments();
+        if (command.isEmpty() || arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> full = withoutQuickOptions(command.get(), List.of(arguments.get()));
+        // A mark left where it was not recognized would make the new JVM quick again, and relaunch again.
+        return full.contains(QUICK_MARK) ? Optional.empty() : Optional.of(full);
+    }
+
+    /**
+     * {@code command} and {@code arguments} without {@link #QUICK_FLAG} and {@link #QUICK_MARK} among the JVM's
+     * options (those before {@code -jar} or the main class), in order.
+     */
+    static List<String> withoutQuickOptions(String command, List<String> arguments) {
+        List<String> out = new ArrayList<>();
+        out.add(command);
+        boolean jvmOptions = true;
+        boolean value = false; // the argument is the value of the option before it (-cp PATH)
+        for (String a : arguments) {
+            if (jvmOptions && !value) {
+                if (a.equals(QUICK_FLAG) || a.equals(QUICK_MARK)) {
+                    continue;
+                }
+                if (a.equals("-jar") || !a.startsWith("-")) {
+                    jvmOptions = false; // what follows is the program and its arguments
+                }
+                value = VALUED.contains(a);
+            } else {
+                value = false;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** The launcher's options whose value is the next argument. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("-cp", "-classpath", "--class-path", "-p",
+            "--module-path", "--add-modules", "--add-opens", "--add-exports", "--add-reads");
+
+    /**
+     * Runs {@code command} with this process's standard streams and returns its exit status. A SIGINT or SIGTERM
+     * that stops this JVM meanwhile is passed on (the child gets SIGTERM; a Ctrl-C reaches both anyway), and this
+     * JVM then exits with the child's status once it has finished, at most {@link #WAIT_SECONDS} s later.
+     */
+    static int run(List<String> command) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Thread hook = new Thread(() -> {
+            child.destroy();
+            try {
+                if (child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    Runtime.getRuntime().halt(child.exitValue());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "relaunched-replay");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status = child.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook is running and exits with the child's status
+        }
+        return status;
+    }
+}

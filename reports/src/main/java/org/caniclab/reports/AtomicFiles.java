@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,7 +33,7 @@ final class AtomicFiles {
 
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE_BY_ALL =
+    private static final Set<PosixFilePermission> READABLE_BY_ALL =
             PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {}

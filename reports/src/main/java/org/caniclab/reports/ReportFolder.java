@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -76,7 +77,7 @@ public final class ReportFolder implements AutoCloseable {
     private static final String ACCEPTED = "accepted: a path that does not exist yet, an empty folder or an earlier "
             + "report folder (with summary.json, run-info.json or sweep.json), inside a folder that can be written";
     private static final long PID = ProcessHandle.current().pid();
-    private static final java.util.concurrent.atomic.AtomicLong TOKENS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong TOKENS = new AtomicLong();
     /**
      * Lock files this JVM holds. Closing any channel on a locked file drops the process's lock on it (POSIX), so a
      * second writer in the same JVM is refused here, before it opens a channel of its own.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -118,7 +119,7 @@ public final class RunReportWriter {
         return files;
     }
 
-    private static AtomicFiles.Body text(java.util.function.Supplier<String> text) {
+    private static AtomicFiles.Body text(Supplier<String> text) {
         return out -> out.write(text.get().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -78,8 +79,15 @@ public final class SweepStatistics {
         return new Row(variant, figure, n, mean, sd, n > 1 ? tQuantile(n - 1) * sd / Math.sqrt(n) : Double.NaN);
     }
 
-    /** The two-sided 95 % Student-t quantile with {@code df} degrees of freedom. */
+    /**
+     * The two-sided 95 % Student-t quantile with {@code df} degrees of freedom. Remembered per {@code df}: every run of
+     * a sweep with batch means asks for the same one or two, and the inverse distribution function's iterative solver
+     * was a visible part of a short run's cost (and of the JIT's work while a sweep warms up).
+     */
     public static double tQuantile(double df) {
-        return new TDistribution(null, df).inverseCumulativeProbability(0.5 + LEVEL / 2);
+        return T_QUANTILES.computeIfAbsent(df,
+                d -> new TDistribution(null, d).inverseCumulativeProbability(0.5 + LEVEL / 2));
     }
+
+    private static final ConcurrentHashMap<Double, Double> T_QUANTILES = new ConcurrentHashMap<>();
 }

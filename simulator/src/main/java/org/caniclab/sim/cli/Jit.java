@@ -1,26 +1,31 @@
 package org.caniclab.sim.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Which JIT a command runs with, and the move from the quick one to the full one for long replays.
  *
  * <p>The launcher starts short commands ({@code replay}, {@code validate}, {@code compare}, help) with the quick JIT:
- * C1 alone ({@value #QUICK_FLAG}), marked by {@code -D}{@value #PROPERTY}{@code =quick}. Most of a short replay is
- * code run once or a few hundred thousand times (argument parsing, the scenario's parser, the report's writers, a
- * run of a few million events), which C1's code runs sooner than the tiered JIT's profiled code and without the
- * optimizing compiler's work competing for the cores: on the 2-core development machine the 10<sup>6</sup>-request
- * replay of {@code benchmarks/scenarios/continuous-1m.toml} takes about 0.36 s as a whole process instead of 0.45.
- * A long run, though, wants the optimizing compiler (with C1's code, 10<sup>7</sup> requests took 0.87 s of engine
- * time against 0.57 s tiered), so a replay whose
- * scenario estimates more than {@link #quickMaxEvents()} events runs in a new JVM with the tiered JIT instead: the
- * same command line without the two quick options, with this process's standard streams, and its exit status
- * returned. That costs one more JVM start and scenario load, about 0.3 s, which a run of that size repays.
- * {@code sweep}, {@code verify} and {@code worker}, long-lived by nature, always get the tiered JIT.
+ * C1 alone ({@value #QUICK_FLAG}), marked by {@value #QUICK_MARK}. Most of a short replay is code run once or a few
+ * hundred thousand times (argument parsing, the scenario's parser, the report's writers, a run of a few million
+ * events), which C1's code runs sooner than the tiered JIT's profiled code, and without the optimizing compiler's
+ * work competing for the cores: on the 2-core development machine the 10<sup>6</sup>-request replay of
+ * {@code benchmarks/scenarios/continuous-1m.toml} takes about 0.36 s as a whole process instead of 0.45. A long run,
+ * though, wants the optimizing compiler (with C1's code, 10<sup>7</sup> requests took 0.87 s of engine time against
+ * 0.57 s tiered), so a replay whose scenario estimates more than {@link #quickMaxEvents()} events runs in a new JVM
+ * with the tiered JIT instead: the same command line without the two quick options, marked so that it never moves
+ * again, with this process's standard streams, and its exit status returned. That costs one more JVM start and
+ * scenario load, about 0.3 s, which a run of that size repays. Only a scenario read from regular files moves (the new
+ * JVM reads them again). {@code sweep}, {@code verify} and {@code worker}, long-lived by nature, always get the tiered
+ * JIT.
  *
  * <pre>{@code
  * if (Jit.quick() && estimatedEvents > Jit.quickMaxEvents()) {
@@ -34,25 +39,52 @@ final class Jit {
     static final String PROPERTY = "caniclab.jit";
     static final String QUICK_FLAG = "-XX:TieredStopAtLevel=1";
     static final String QUICK_MARK = "-D" + PROPERTY + "=quick";
+    /** Set in a relaunched JVM's environment: it runs where it is, whatever options it inherited. */
+    static final String RELAUNCHED_ENV = "CANICLAB_RELAUNCHED";
     /**
-     * Estimated events above which a quick-JIT replay moves to the tiered JIT: about where the relaunch's cost
-     * equals what the optimizing compiler saves (measured: 2·10<sup>7</sup> events take 0.87 s with C1 and 0.57 s
-     * tiered). The system property {@value #PROPERTY}{@code .quickMaxEvents} sets another (tests).
+     * Estimated events above which a quick-JIT replay moves to the tiered JIT: where the relaunch's cost equals what
+     * the optimizing compiler saves (measured: 2·10<sup>7</sup> events took 0.87 s with C1 and 0.57 s tiered, and a
+     * relaunch costs about 0.3 s). The system property {@value #PROPERTY}{@code .quickMaxEvents} sets another
+     * (tests).
      */
-    static final long QUICK_MAX_EVENTS = 30_000_000L;
-    /** How long a signalled launcher waits for the relaunched replay to wind up before it exits anyway. */
+    static final long QUICK_MAX_EVENTS = 20_000_000L;
+    /** How long a signalled launcher waits for the relaunched replay to wind up before it kills it. */
     static final int WAIT_SECONDS = Interruption.WAIT_SECONDS + 5;
+    /** The launcher's options whose value is the next argument. */
+    private static final Set<String> VALUED = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+            "--add-modules", "--add-opens", "--add-exports", "--add-reads");
 
     private Jit() {}
 
-    /** Whether this JVM runs with the quick JIT (the launcher said so). */
+    /** Whether this JVM was started with the quick JIT by the launcher, and may still move to the tiered one. */
     static boolean quick() {
-        return "quick".equals(System.getProperty(PROPERTY));
+        return "quick".equals(System.getProperty(PROPERTY)) && System.getenv(RELAUNCHED_ENV) == null;
     }
 
-    /** What {@code run-info.json} says of this JVM's JIT. */
+    /**
+     * What {@code run-info.json} says of this JVM's JIT, read from the VM's own flags (whatever set them): {@code
+     * tiered}, {@code C1 only (TieredStopAtLevel=N)} or {@code C2 only}. Computed once; the start-up warm-up asks
+     * first, so that a replay does not pay for the management classes.
+     */
     static String describe() {
-        return quick() ? "quick (C1 only)" : "tiered";
+        return Described.TEXT;
+    }
+
+    private static final class Described {
+        static final String TEXT = read();
+
+        private static String read() {
+            try {
+                HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+                if (!Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue())) {
+                    return "C2 only";
+                }
+                int level = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+                return level >= 4 ? "tiered" : "C1 only (TieredStopAtLevel=" + level + ")";
+            } catch (RuntimeException e) {
+                return ""; // not a HotSpot VM: not said
+            }
+        }
     }
 
     static long quickMaxEvents() {
@@ -77,9 +109,7 @@ final class Jit {
         if (command.isEmpty() || arguments.isEmpty()) {
             return Optional.empty();
         }
-        List<String> full = withoutQuickOptions(command.get(), List.of(arguments.get()));
-        // A mark left where it was not recognized would make the new JVM quick again, and relaunch again.
-        return full.contains(QUICK_MARK) ? Optional.empty() : Optional.of(full);
+        return Optional.of(withoutQuickOptions(command.get(), List.of(arguments.get())));
     }
 
     /**
@@ -108,34 +138,49 @@ final class Jit {
         return out;
     }
 
-    /** The launcher's options whose value is the next argument. */
-    private static final java.util.Set<String> VALUED = java.util.Set.of("-cp", "-classpath", "--class-path", "-p",
-            "--module-path", "--add-modules", "--add-opens", "--add-exports", "--add-reads");
-
     /**
-     * Runs {@code command} with this process's standard streams and returns its exit status. A SIGINT or SIGTERM
-     * that stops this JVM meanwhile is passed on (the child gets SIGTERM; a Ctrl-C reaches both anyway), and this
-     * JVM then exits with the child's status once it has finished, at most {@link #WAIT_SECONDS} s later.
+     * Runs {@code command} with this process's standard streams and {@value #RELAUNCHED_ENV} set, and returns its
+     * exit status. A SIGINT or SIGTERM that stops this JVM meanwhile is passed on (the child gets SIGTERM; a Ctrl-C
+     * reaches both anyway), and this JVM then exits with the child's status once it has finished; a child still
+     * running {@link #WAIT_SECONDS} s later is killed. If this thread is interrupted, the child is stopped too.
      */
     static int run(List<String> command) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        AtomicReference<Process> started = new AtomicReference<>();
+        // The hook first, so that no signal can come between the child's start and its hook.
         Thread hook = new Thread(() -> {
+            Process child = started.get();
+            if (child == null) {
+                return;
+            }
             child.destroy();
             try {
                 if (child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     Runtime.getRuntime().halt(child.exitValue());
                 }
+                child.destroyForcibly();
             } catch (InterruptedException e) {
+                child.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }, "relaunched-replay");
         Runtime.getRuntime().addShutdownHook(hook);
-        int status = child.waitFor();
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook is running and exits with the child's status
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().put(RELAUNCHED_ENV, "1");
+            Process child = builder.start();
+            started.set(child);
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                throw e;
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and exits with the child's status
+            }
         }
-        return status;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.caniclab.reports.RunResult;
 import org.caniclab.reports.html.RunPage;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
+import org.caniclab.sim.model.LoadSource;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.model.WorkEstimate;
 import org.caniclab.sim.scenario.ScenarioException;
@@ -161,7 +164,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
-            if (Jit.quick() && WorkEstimate.of(scenario).events() > Jit.quickMaxEvents()) {
+            if (Jit.quick() && WorkEstimate.of(scenario).events() > Jit.quickMaxEvents() && rereadable(scenario)) {
                 Optional<Integer> relaunched = inFullJit();
                 if (relaunched.isPresent()) {
                     return relaunched.get();
@@ -239,6 +242,22 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
+    }
+
+    /**
+     * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
+     * {@code /dev/stdin} whose content this JVM may have consumed.
+     */
+    private boolean rereadable(Scenario scenario) {
+        if (!Files.isRegularFile(options.scenario, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (LoadSource load : scenario.loads()) {
+            if (load instanceof LoadSource.Trace t && !Files.isRegularFile(t.file(), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

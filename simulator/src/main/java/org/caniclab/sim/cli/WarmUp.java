@@ -86,5 +86,6 @@ final class WarmUp {
         Scenario s = ScenarioLoader.load(Path.of("warm-up.toml"), SCENARIO, List.of());
         ExpectationCheck.parse(s);
         RunReportWriter.warmUp();
+        Jit.describe(); // the management classes run-info.json's "jit" is read through
     }
 }

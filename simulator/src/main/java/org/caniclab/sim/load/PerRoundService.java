@@ -92,14 +92,6 @@ final class PerRoundService implements ServiceDiscipline {
     }
 
     @Override
-    public void settle(long now) {}
-
-    @Override
-    public long settledEvents() {
-        return 0;
-    }
-
-    @Override
     public double meanServiceNanos() {
         return (double) roundNanos / capacityPerRound;
     }

@@ -8,7 +8,7 @@ package org.caniclab.sim.load;
  * request in service too).
  */
 final class RequestQueue {
-    /** Entry k of the ring: items[2k] its arrival, items[2k + 1] its service time. */
+    /** Entry k of the ring: items[2k] its arrival, items[2k + 1] its value. */
     private long[] items = new long[32];
     private int head; // entry index
     private int size;
@@ -34,7 +34,7 @@ final class RequestQueue {
         size++;
     }
 
-    /** The arrival time of the oldest waiting request; the queue must not be empty. */
+    /** The arrival time of the oldest request; the queue must not be empty. */
     long headArrival() {
         return items[head << 1];
     }
@@ -44,7 +44,7 @@ final class RequestQueue {
         return items[(head << 1) + 1];
     }
 
-    /** Removes the oldest waiting request. */
+    /** Removes the oldest request. */
     void removeHead() {
         if (size == 0) {
             throw new IllegalStateException("empty");

@@ -20,4 +20,12 @@ sealed interface Router permits RoundRobinRouter, RandomRouter, ShortestQueueRou
 
     /** One of {@code workers[0..n)}; {@code n >= 1}. */
     Worker pick(Worker[] workers, int n);
+
+    /**
+     * Whether {@link #pick} reads the workers' loads ({@link Worker#load()}), which single servers must then settle
+     * before every pick.
+     */
+    default boolean readsLoad() {
+        return false;
+    }
 }

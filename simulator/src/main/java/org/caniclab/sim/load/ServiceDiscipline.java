@@ -55,10 +55,12 @@ sealed interface ServiceDiscipline permits PerRoundService, SingleServerService,
      * and was not yet accounted (single servers settle their completions lazily) is accounted now. Nothing
      * for disciplines whose every change runs as an engine event.
      */
-    void settle(long now);
+    default void settle(long now) {}
 
     /** Completions settled by {@link #settle} and the request path instead of as engine events, so far. */
-    long settledEvents();
+    default long settledEvents() {
+        return 0;
+    }
 
     /** The mean time one request occupies a worker. */
     double meanServiceNanos();

@@ -85,14 +85,6 @@ final class SharedQueueService implements ServiceDiscipline {
     }
 
     @Override
-    public void settle(long now) {}
-
-    @Override
-    public long settledEvents() {
-        return 0;
-    }
-
-    @Override
     public double meanServiceNanos() {
         return serviceTime.meanNanos();
     }

@@ -15,4 +15,9 @@ final class ShortestQueueRouter implements Router {
         }
         return best;
     }
+
+    @Override
+    public boolean readsLoad() {
+        return true;
+    }
 }

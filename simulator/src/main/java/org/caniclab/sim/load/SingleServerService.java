@@ -24,10 +24,11 @@ import org.caniclab.sim.model.ServiceModel;
  * takes one event, a heap insertion and three gauge accruals off every request.
  *
  * <p>Order at one instant: everything that departs at or before an instant is settled before an arrival
- * or a read at that instant looks at the worker (departures first). An event loop ordered ties by
- * scheduling order instead; the two differ only in what an arrival sees at the very nanosecond of a
- * departure at its worker (a full queue or, routed to the shortest queue, one request more), and not in
- * any shipped scenario's report.
+ * or a read at that instant looks at the worker (departures first). As engine events, departures and
+ * other events of one nanosecond ran in the order they were scheduled instead; the two orders differ
+ * only in what an arrival or another event's read sees at the very nanosecond of a departure (a full
+ * queue, one request more at a shortest-queue router, a queue depth), never in the reads between
+ * instants that the timeline and the summaries make, and in no shipped scenario's report.
  */
 final class SingleServerService implements ServiceDiscipline {
     /** Settled sums are moved into the double integrals past this, far before a long could overflow. */

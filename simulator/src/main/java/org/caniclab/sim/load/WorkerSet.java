@@ -33,9 +33,9 @@ final class WorkerSet {
         peak = Math.max(peak, size);
     }
 
-    /** Whether the router reads the workers' loads ({@link Worker#load()}) to pick one. */
+    /** Whether the router reads the workers' loads ({@link Worker#load()}) to pick one ({@link Router#readsLoad}). */
     boolean routesByLoad() {
-        return router instanceof ShortestQueueRouter;
+        return router.readsLoad();
     }
 
     /** The worker a new request goes to; at least one must be registered. */

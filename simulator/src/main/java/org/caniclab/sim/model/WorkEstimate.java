@@ -12,14 +12,15 @@ import java.util.Locale;
  * if (w.events() > 1e9) System.err.println("too big, mostly " + w.eventsKey());
  * }</pre>
  *
- * <p>{@code events} is an upper-ish estimate of the engine's events: two per expected arrival of a Poisson or burst
+ * <p>{@code events} is an upper-ish estimate of the model's events (the engine's and the completions single servers
+ * settle themselves, as a run counts them): two per expected arrival of a Poisson or burst
  * source (the arrival, and its completion or its worker's round wake-up), every tick of the top-up timer and of each
  * autoscaler (at most one a round, each allowed a create per pool), the scheduled calls and the bootstrap's
  * creates (eight events a create, an upper bound). Trace sources are not counted: their
  * work is bounded by the file's rows, which are read streamed. A double, so that {@code 1e20} requests per second
  * still estimate without overflow.
  *
- * @param events the expected engine events
+ * @param events the expected model events
  * @param eventsKey the key path of the largest contribution to {@code events}, e.g. {@code load[0].rate}
  * @param timelineRows rows of {@code timeline.csv}: pools × ⌊duration / sample_interval⌋
  * @param timelineKey the key path that sets the timeline's size ({@code run.sample_interval})

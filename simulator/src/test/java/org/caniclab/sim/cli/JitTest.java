@@ -103,7 +103,26 @@ class JitTest {
         assertTrue(q.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, q.exitValue(), read("short.err"));
         assertEquals(report(direct), report(quick));
-        assertTrue(Files.readString(quick.resolve("run-info.json")).contains("\"jit\": \"quick (C1 only)\""));
+        assertTrue(Files.readString(quick.resolve("run-info.json")).contains("\"jit\": \"C1 only (TieredStopAtLevel=1)\""));
+    }
+
+    @Test
+    void aRelaunchedJvmNeverMovesAgainWhateverOptionsItInherits() throws Exception {
+        // The quick options from the environment, which the new JVM inherits as they are: it must run the replay
+        // itself (and say it has C1 only) instead of relaunching once more, and again, without end.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = dir.resolve("inherited");
+        ProcessBuilder b = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "org.caniclab.sim.cli.Main", "replay", STEADY.toString(), "--out", out.toString(), "-q")
+                .redirectOutput(dir.resolve("inherited.out").toFile())
+                .redirectError(dir.resolve("inherited.err").toFile());
+        b.environment().put("JAVA_TOOL_OPTIONS", Jit.QUICK_FLAG + " " + Jit.QUICK_MARK + " -D" + Jit.PROPERTY
+                + ".quickMaxEvents=1000");
+        b.environment().remove(Jit.RELAUNCHED_ENV);
+        Process p = b.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "relaunching without end");
+        assertEquals(0, p.exitValue(), read("inherited.err"));
+        assertTrue(Files.readString(out.resolve("run-info.json")).contains("\"jit\": \"C1 only (TieredStopAtLevel=1)\""));
     }
 
     @Test

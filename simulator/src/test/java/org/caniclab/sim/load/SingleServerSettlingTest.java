@@ -92,7 +92,8 @@ class SingleServerSettlingTest {
             workerAt[i] = r.nextBoolean() ? 0 : grid * r.nextInt((int) (t / grid) + 1);
         }
         Arrays.sort(workerAt);
-        long warmup = r.nextBoolean() ? 0 : Math.min(grid * r.nextInt(20) + 1, end / 2);
+        // On the grid (where arrivals and, with fixed service times, departures fall) or just after it.
+        long warmup = r.nextBoolean() ? 0 : Math.min(grid * r.nextInt(20) + r.nextInt(2), end / 2);
         long[] reads = new long[5 + r.nextInt(30)];
         for (int i = 0; i < reads.length; i++) {
             reads[i] = 1 + r.nextLong(end); // any instant, departures included

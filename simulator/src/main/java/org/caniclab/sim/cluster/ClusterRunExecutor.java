@@ -3,7 +3,6 @@ package org.caniclab.sim.cluster;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.client.HazelcastClientOfflineException;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -20,9 +19,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.caniclab.sim.RunStoppedException;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 import org.caniclab.sim.sweep.RunExecutor;
 import org.caniclab.sim.sweep.RunTask;
@@ -46,6 +50,8 @@ public final class ClusterRunExecutor implements RunExecutor, AutoCloseable {
     static final int IN_FLIGHT = 32;
     /** Submissions of one run before the sweep gives up on the cluster. */
     static final int ATTEMPTS = 5;
+    /** How often, waiting for outcomes, the sweep's stop flag is looked at. */
+    static final long STOP_POLL_MILLIS = 100;
 
     private final HazelcastInstance client;
     private final IExecutorService executor;
@@ -96,6 +102,7 @@ public final class ClusterRunExecutor implements RunExecutor, AutoCloseable {
         LinkedHashMap<String, Double>[] figures = new LinkedHashMap[total];
         int[] attempts = new int[total];
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        Future<?>[] inFlight = new Future<?>[total];
         Deque<Integer> retry = new ArrayDeque<>();
         int next = 0;
         int pending = 0;
@@ -104,10 +111,24 @@ public final class ClusterRunExecutor implements RunExecutor, AutoCloseable {
             while (pending < IN_FLIGHT && (!retry.isEmpty() || next < total)) {
                 int i = retry.isEmpty() ? next++ : retry.poll();
                 attempts[i]++;
-                submit(i, RemoteRun.of(tasks.get(i)), done);
+                inFlight[i] = submit(i, RemoteRun.of(tasks.get(i)), done);
                 pending++;
             }
-            Done d = done.take();
+            Done d = done.poll(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (d == null) {
+                if (listener.stopRequested()) {
+                    // The runs in flight are cancelled on their members (their threads interrupted, which each run
+                    // polls between event batches), so a stopped sweep leaves the cluster idle.
+                    for (Future<?> f : inFlight) {
+                        if (f != null) {
+                            f.cancel(true);
+                        }
+                    }
+                    throw new RunStoppedException(0, 0);
+                }
+                continue;
+            }
+            inFlight[d.index()] = null;
             pending--;
             RunTask task = tasks.get(d.index());
             if (d.failure() == null) {
@@ -138,23 +159,27 @@ public final class ClusterRunExecutor implements RunExecutor, AutoCloseable {
         return Arrays.asList(figures);
     }
 
-    private void submit(int index, RemoteRun run, BlockingQueue<Done> done) {
+    /**
+     * Submits {@code run}; its outcome or failure is added to {@code done}. Returns its future, to cancel it with (the
+     * client's futures are completion stages: {@code CompletableFuture}s in Hazelcast 5), or null when the run was
+     * refused before it left.
+     */
+    private Future<?> submit(int index, RemoteRun run, BlockingQueue<Done> done) {
+        Future<RemoteRun.Outcome> f;
         try {
-            executor.submit(run, new ExecutionCallback<RemoteRun.Outcome>() {
-                @Override
-                public void onResponse(RemoteRun.Outcome response) {
-                    done.add(new Done(index, response, null));
-                }
-
-                @Override
-                public void onFailure(Throwable t) {
-                    done.add(new Done(index, null, t));
-                }
-            });
+            f = executor.submit(run);
         } catch (RuntimeException e) {
             // Refused before it left (no member at the moment, the client reconnecting): counted as a lost attempt.
             done.add(new Done(index, null, e));
+            return null;
         }
+        if (!(f instanceof CompletionStage<?> stage)) {
+            throw new IllegalStateException("the Hazelcast client's future is not a completion stage: "
+                    + f.getClass().getName());
+        }
+        stage.whenComplete((outcome, t) -> done.add(t == null ? new Done(index, (RemoteRun.Outcome) outcome, null)
+                : new Done(index, null, t instanceof CompletionException && t.getCause() != null ? t.getCause() : t)));
+        return f;
     }
 
     /** Failures that say where the run was, not what it is: it may well finish on another member. */

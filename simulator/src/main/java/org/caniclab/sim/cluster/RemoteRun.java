@@ -40,8 +40,9 @@ record RemoteRun(String file, String text, ArrayList<String> overrides, long see
         try {
             var scenario = ScenarioLoader.load(Path.of(file), text, List.copyOf(overrides)).withSeed(seed);
             // Figures only travel back, so the run keeps no timeline or events (nothing spills on the member).
+            // A sweep that stops cancels its runs in flight, which interrupts this thread on the member.
             RunControl control = new RunControl(ProgressListener.NONE, SpillFiles.temporary().discardingRows(),
-                    () -> false);
+                    () -> Thread.currentThread().isInterrupted());
             try (RunResult result = new Simulator().run(scenario, control)) {
                 return new Outcome(SummaryScalars.of(result), null);
             }

@@ -41,8 +41,9 @@ public final class Sweep {
         default void finished(int variant, int replication, RunResult result) {}
 
         /**
-         * Polled by the runs of a local executor between event batches: once true, each run in flight stops
-         * ({@link org.caniclab.sim.RunStoppedException}) and the sweep fails with it. The CLI's SIGINT/SIGTERM flag.
+         * Polled by the runs of a local executor between event batches, and by the cluster executor while it waits
+         * (it then cancels the runs in flight on their members): once true, the sweep stops and fails with
+         * {@link org.caniclab.sim.RunStoppedException}. The CLI's SIGINT/SIGTERM flag.
          */
         default boolean stopRequested() {
             return false;

@@ -2,6 +2,7 @@ package org.caniclab.sim.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -22,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.caniclab.reports.SweepReportWriter;
+import org.caniclab.sim.RunStoppedException;
 import org.caniclab.sim.Simulator;
 import org.caniclab.sim.cli.Main;
 import org.caniclab.sim.sweep.Sweep;
@@ -177,6 +179,49 @@ class ClusterSweepTest {
         }
         // The JVM's own status for SIGTERM (128 + 15), after the shutdown hook left the cluster: not a forced kill.
         assertEquals(143, members.get(0).process().exitValue(), "SIGTERM stops a worker through its hook");
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aStoppedSweepCancelsItsRunsOnTheMembers() throws Exception {
+        int a = freePort();
+        List<Member> members = new ArrayList<>();
+        try {
+            Member only = worker(dir.resolve("a.log"), "--port", String.valueOf(a)); // one run at a time (--threads 1)
+            members.add(only);
+            only.awaitReady();
+            // Runs of 1000 simulated hours, about 13 s each: the member's one thread is busy with the first for a while.
+            SweepPlan slow = new SweepPlan(steady(), List.of("run.duration=1000h"), List.of(), 2, OptionalLong.of(7));
+            AtomicBoolean stop = new AtomicBoolean();
+            try (ClusterRunExecutor cluster = ClusterRunExecutor.connect("127.0.0.1:" + a)) {
+                Thread stopper = new Thread(() -> {
+                    try {
+                        Thread.sleep(1_500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    stop.set(true);
+                });
+                stopper.start();
+                long t0 = System.nanoTime();
+                assertThrows(RunStoppedException.class, () -> Sweep.run(slow, cluster, "test", new Sweep.Listener() {
+                    @Override
+                    public boolean stopRequested() {
+                        return stop.get();
+                    }
+                }));
+                double stoppedAfter = (System.nanoTime() - t0) / 1e9;
+                assertTrue(stoppedAfter < 5, "the sweep stopped " + stoppedAfter + " s in, soon after the flag");
+                // Cancelled on the member, the long run frees its one thread: a short sweep goes through at once.
+                long t1 = System.nanoTime();
+                Sweep.run(new SweepPlan(steady(), List.of(), List.of(), 1, OptionalLong.of(7)), cluster, "test",
+                        Sweep.Listener.NONE);
+                double shortTook = (System.nanoTime() - t1) / 1e9;
+                assertTrue(shortTook < 8, "the member was still busy with a cancelled run: " + shortTook + " s");
+            }
+        } finally {
+            stop(members);
+        }
     }
 
     @Test

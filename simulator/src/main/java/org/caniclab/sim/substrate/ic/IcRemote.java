@@ -23,6 +23,7 @@ import org.caniclab.core.error.ErrorOrigin;
 import org.caniclab.core.ic.CreateOutcome;
 import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.substrate.IoThreads;
 import org.caniclab.sim.substrate.RemoteIc;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 import org.caniclab.sim.substrate.management.ManagementCandid;
@@ -214,14 +215,8 @@ final class IcRemote implements RemoteIc {
 
     @Override
     public void close() {
-        io.shutdown();
         try {
-            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
-                io.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            io.shutdownNow();
-            Thread.currentThread().interrupt();
+            IoThreads.stop(io);
         } finally {
             agent.close();
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.error.ErrorCode;
@@ -21,6 +20,7 @@ import org.caniclab.core.ic.CanisterRole;
 import org.caniclab.core.ic.CreateOutcome;
 import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.Principal;
+import org.caniclab.sim.substrate.IoThreads;
 import org.caniclab.sim.substrate.RemoteIc;
 import org.caniclab.sim.substrate.SubstrateUnavailableException;
 import org.caniclab.sim.substrate.management.ManagementCandid.ProvisionalCreateArgs;
@@ -150,15 +150,7 @@ public final class PocketIcRemote implements RemoteIc {
     /** Stops the I/O thread (a pending creation is abandoned); leaves the instance to its owner. */
     @Override
     public void close() {
-        io.shutdown();
-        try {
-            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
-                io.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            io.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        IoThreads.stop(io);
     }
 
     // Runs on the I/O thread.

@@ -5,19 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.caniclab.core.config.ScalingConfig;
 import org.caniclab.core.error.CanicError;
 import org.caniclab.core.ic.CreateOutcome;
 import org.caniclab.core.ic.CreateRequest;
 import org.caniclab.core.ic.IcRuntime;
 import org.caniclab.core.ic.Principal;
-import org.caniclab.core.metrics.ScalingMetrics;
-import org.caniclab.core.policy.ScalingPolicy;
 import org.caniclab.core.registry.ObservedRegistry;
 import org.caniclab.core.registry.ScalingRegistry;
 import org.caniclab.core.registry.WorkerRegistry;
 import org.caniclab.core.workflow.ConcurrencyMode;
 import org.caniclab.core.workflow.ScalingWorkflow;
+import org.caniclab.core.workflow.WorkflowOptions;
 
 /**
  * Executes {@link HubCall}s on one hub's {@link ScalingWorkflow} over any port, and reports what happened: one
@@ -56,14 +54,10 @@ public final class HubDriver {
     private HubDriver(Builder b) {
         this.port = b.port;
         this.listener = b.listener;
-        WorkerRegistry registry = new ObservedRegistry(b.registry != null ? b.registry : new ScalingRegistry(),
+        WorkerRegistry given = b.registryGiven();
+        WorkerRegistry registry = new ObservedRegistry(given != null ? given : new ScalingRegistry(),
                 (pid, entry) -> registered(entry.pool(), pid));
-        ScalingWorkflow.Builder wf = ScalingWorkflow.builder(new Port()).config(b.config).mode(b.mode)
-                .registry(registry).policy(b.policy).validateConfig(b.validateConfig).keepDryRunRows(b.keepDryRunRows);
-        if (b.metrics != null) {
-            wf.metrics(b.metrics);
-        }
-        this.workflow = wf.build();
+        this.workflow = ScalingWorkflow.builder(new Port()).options(b).registry(registry).build();
     }
 
     public static Builder builder(IcRuntime port) {
@@ -237,49 +231,19 @@ public final class HubDriver {
     }
 
     /**
-     * Configures a {@link HubDriver}; defaults: no scaling table, seed mode and policy, indexed registry, the table
-     * validated, dry-run rows discarded (see {@link ScalingWorkflow}).
+     * Configures a {@link HubDriver}: its port and listener, and the {@link WorkflowOptions} its workflow is built
+     * with (the registry given, or the default one, is observed by the driver).
      */
-    public static final class Builder {
+    public static final class Builder extends WorkflowOptions<Builder> {
         private final IcRuntime port;
-        private ScalingConfig config;
-        private ConcurrencyMode mode = ConcurrencyMode.SEED_0_33_3;
-        private ScalingPolicy policy = ScalingPolicy.seed();
-        private ScalingMetrics metrics;
-        private WorkerRegistry registry;
         private HubListener listener = HubListener.NONE;
-        private boolean validateConfig = true;
-        private boolean keepDryRunRows;
 
         private Builder(IcRuntime port) {
             this.port = Objects.requireNonNull(port, "port");
         }
 
-        /** The hub's scaling table; null (the default) means the hub has none. */
-        public Builder config(ScalingConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        public Builder mode(ConcurrencyMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        public Builder policy(ScalingPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** The metric counters to record into (e.g. with a row listener); a fresh set by default. */
-        public Builder metrics(ScalingMetrics metrics) {
-            this.metrics = Objects.requireNonNull(metrics, "metrics");
-            return this;
-        }
-
-        /** The registry to keep workers in (the driver observes it); an indexed {@link ScalingRegistry} by default. */
-        public Builder registry(WorkerRegistry registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -288,19 +252,8 @@ public final class HubDriver {
             return this;
         }
 
-        /** As {@link ScalingWorkflow.Builder#validateConfig}: false skips Canic's validation of the table. */
-        public Builder validateConfig(boolean validate) {
-            this.validateConfig = validate;
-            return this;
-        }
-
-        /**
-         * As {@link ScalingWorkflow.Builder#keepDryRunRows}: true keeps the dry run's metric rows, which the IC
-         * discards (the dry run is a query there).
-         */
-        public Builder keepDryRunRows(boolean keep) {
-            this.keepDryRunRows = keep;
-            return this;
+        private WorkerRegistry registryGiven() {
+            return registryOption();
         }
 
         /**

@@ -403,66 +403,16 @@ public final class ScalingWorkflow {
         }
     }
 
-    /**
-     * Configures a {@link ScalingWorkflow}; defaults: no scaling table, indexed registry, seed policy, seed mode, the
-     * configuration validated, dry-run rows discarded.
-     */
-    public static final class Builder {
+    /** Configures a {@link ScalingWorkflow}: its runtime, and the {@link WorkflowOptions} with their defaults. */
+    public static final class Builder extends WorkflowOptions<Builder> {
         private final IcRuntime ic;
-        private ScalingConfig config;
-        private WorkerRegistry registry;
-        private ScalingMetrics metrics;
-        private ScalingPolicy policy;
-        private ConcurrencyMode mode = ConcurrencyMode.SEED_0_33_3;
-        private boolean validateConfig = true;
-        private boolean keepDryRunRows;
 
         private Builder(IcRuntime ic) {
             this.ic = Objects.requireNonNull(ic, "runtime");
         }
 
-        /** The hub's scaling table; null (the default) means the hub has none. */
-        public Builder config(ScalingConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        public Builder registry(WorkerRegistry registry) {
-            this.registry = registry;
-            return this;
-        }
-
-        public Builder metrics(ScalingMetrics metrics) {
-            this.metrics = metrics;
-            return this;
-        }
-
-        public Builder policy(ScalingPolicy policy) {
-            this.policy = policy;
-            return this;
-        }
-
-        public Builder mode(ConcurrencyMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        /**
-         * Whether {@link #build()} checks the scaling table with Canic's validation (the default, true) and refuses an
-         * invalid one. False builds a hub with a table Canic would have refused at build time, to study what the
-         * runtime does with it (e.g. the trap on a pool name above 64 bytes).
-         */
-        public Builder validateConfig(boolean validate) {
-            this.validateConfig = validate;
-            return this;
-        }
-
-        /**
-         * Whether dry runs ({@code plan_create_worker}) record their metric rows. The default, false, is the IC's: the
-         * dry run is a query and its rows are discarded. True keeps them, which the IC does not.
-         */
-        public Builder keepDryRunRows(boolean keep) {
-            this.keepDryRunRows = keep;
+        @Override
+        protected Builder self() {
             return this;
         }
 

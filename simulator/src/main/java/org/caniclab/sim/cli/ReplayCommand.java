@@ -164,7 +164,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
-            if (Jit.quick() && WorkEstimate.of(scenario).events() > Jit.quickMaxEvents() && rereadable(scenario)) {
+            if (Jit.quick() && Jit.estimatedEvents(WorkEstimate.of(scenario).events(), traceBytes(scenario))
+                    > Jit.quickMaxEvents() && rereadable(scenario)) {
                 Optional<Integer> relaunched = inFullJit();
                 if (relaunched.isPresent()) {
                     return relaunched.get();
@@ -248,6 +249,21 @@ final class ReplayCommand implements Callable<Integer> {
      * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
      * {@code /dev/stdin} whose content this JVM may have consumed.
      */
+    /** The size of the scenario's trace files, whose rows {@link WorkEstimate} does not count. */
+    private static long traceBytes(Scenario scenario) {
+        long bytes = 0;
+        for (LoadSource load : scenario.loads()) {
+            if (load instanceof LoadSource.Trace t) {
+                try {
+                    bytes += Files.size(t.file());
+                } catch (IOException e) {
+                    // unreadable: the run will say so
+                }
+            }
+        }
+        return bytes;
+    }
+
     private boolean rereadable(Scenario scenario) {
         if (!Files.isRegularFile(options.scenario, LinkOption.NOFOLLOW_LINKS)) {
             return false;

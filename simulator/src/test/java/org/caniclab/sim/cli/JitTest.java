@@ -50,6 +50,15 @@ class JitTest {
                 Jit.withoutQuickOptions("java", List.of("-XX:TieredStopAtLevel=4", "-jar", "c.jar")));
     }
 
+    @Test
+    void aLongTraceCountsTowardsTheTieredJit() {
+        // 16 bytes a row, two events a row: 160 MB of trace is 2·10^7 events on top of the scenario's own.
+        assertEquals(1_000 + 20_000_000, Jit.estimatedEvents(1_000, 160_000_000L));
+        assertTrue(Jit.estimatedEvents(0, 1_150_000_000L) > Jit.QUICK_MAX_EVENTS, "the stress case's trace");
+        assertTrue(Jit.estimatedEvents(0, 1_000_000L) < Jit.QUICK_MAX_EVENTS, "a small trace");
+        assertEquals(5.0, Jit.estimatedEvents(5, 0));
+    }
+
     private List<String> quickJvm(String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", Jit.QUICK_FLAG, Jit.QUICK_MARK,

@@ -31,7 +31,6 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final Set<PosixFilePermission> READABLE_BY_ALL =
             PosixFilePermissions.fromString("rw-r--r--");
@@ -51,7 +50,7 @@ final class AtomicFiles {
         // this pid: then the next name). Not createTempFile, whose random names come from a SecureRandom that a short
         // replay would seed for this alone.
         for (int attempt = 0; raw == null; attempt++) {
-            tmp = dir.resolve("." + target.getFileName() + "." + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
+            tmp = dir.resolve("." + target.getFileName() + "." + ReportFolder.PID + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
                 raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {

@@ -76,7 +76,8 @@ public final class ReportFolder implements AutoCloseable {
     static final int SHUTDOWN_WAIT_SECONDS = 10;
     private static final String ACCEPTED = "accepted: a path that does not exist yet, an empty folder or an earlier "
             + "report folder (with summary.json, run-info.json or sweep.json), inside a folder that can be written";
-    private static final long PID = ProcessHandle.current().pid();
+    /** This process's id, in every name a report's files are staged, spilled or locked under. */
+    static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong TOKENS = new AtomicLong();
     /**
      * Lock files this JVM holds. Closing any channel on a locked file drops the process's lock on it (POSIX), so a

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 public final class SpillFiles {
     /** Rows a spool keeps in memory before it spills: about 4 MB of timeline rows. */
     public static final int DEFAULT_MEMORY_ROWS = 65_536;
-    private static final long PID = ProcessHandle.current().pid();
     private static final String TEMPORARY_PREFIX = "caniclab-spill-";
     private static final Pattern TEMPORARY = Pattern.compile(Pattern.quote(TEMPORARY_PREFIX) + "(\\d{1,19})-\\d+\\.bin");
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -53,7 +52,8 @@ public final class SpillFiles {
 
     /** Spill files in {@code java.io.tmpdir}, named {@code caniclab-spill-<pid>-<n>.bin}. */
     public static SpillFiles temporary() {
-        return new SpillFiles(Path.of(System.getProperty("java.io.tmpdir")), TEMPORARY_PREFIX + PID + "-", true,
+        return new SpillFiles(Path.of(System.getProperty("java.io.tmpdir")), TEMPORARY_PREFIX + ReportFolder.PID + "-",
+                true,
                 DEFAULT_MEMORY_ROWS, true);
     }
 
@@ -123,7 +123,7 @@ public final class SpillFiles {
                     } catch (NumberFormatException e) {
                         return;
                     }
-                    if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
+                    if (pid != ReportFolder.PID && ProcessHandle.of(pid).isEmpty()) {
                         try {
                             Files.deleteIfExists(f);
                         } catch (IOException e) {

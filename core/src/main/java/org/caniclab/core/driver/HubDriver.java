@@ -51,10 +51,9 @@ public final class HubDriver {
     private long createsSent;
     private long callsExecuted;
 
-    private HubDriver(Builder b) {
+    private HubDriver(Builder b, WorkerRegistry given) {
         this.port = b.port;
         this.listener = b.listener;
-        WorkerRegistry given = b.registryGiven();
         WorkerRegistry registry = new ObservedRegistry(given != null ? given : new ScalingRegistry(),
                 (pid, entry) -> registered(entry.pool(), pid));
         this.workflow = ScalingWorkflow.builder(new Port()).options(b).registry(registry).build();
@@ -252,10 +251,6 @@ public final class HubDriver {
             return this;
         }
 
-        private WorkerRegistry registryGiven() {
-            return registryOption();
-        }
-
         /**
          * Builds the driver and its workflow.
          *
@@ -263,7 +258,7 @@ public final class HubDriver {
          *     and {@link #validateConfig} was not set to false
          */
         public HubDriver build() {
-            return new HubDriver(this);
+            return new HubDriver(this, registryOption());
         }
     }
 }

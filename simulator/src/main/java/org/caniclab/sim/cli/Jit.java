@@ -48,6 +48,8 @@ final class Jit {
      * (tests).
      */
     static final long QUICK_MAX_EVENTS = 20_000_000L;
+    /** Bytes a trace row takes on average, to guess a trace's rows from its size (see {@link #estimatedEvents}). */
+    static final int TRACE_BYTES_PER_ROW = 16;
     /** How long a signalled launcher waits for the relaunched replay to wind up before it kills it. */
     static final int WAIT_SECONDS = Interruption.WAIT_SECONDS + 5;
     /** The launcher's options whose value is the next argument. */
@@ -95,8 +97,6 @@ final class Jit {
     static double estimatedEvents(double scenarioEvents, long traceBytes) {
         return scenarioEvents + 2.0 * traceBytes / TRACE_BYTES_PER_ROW;
     }
-
-    static final int TRACE_BYTES_PER_ROW = 16;
 
     static long quickMaxEvents() {
         String s = System.getProperty(PROPERTY + ".quickMaxEvents");

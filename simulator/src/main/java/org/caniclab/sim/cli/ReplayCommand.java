@@ -249,31 +249,37 @@ final class ReplayCommand implements Callable<Integer> {
      * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
      * {@code /dev/stdin} whose content this JVM may have consumed.
      */
+    /** The scenario's trace files, in the order its loads list them. */
+    private static List<Path> traceFiles(Scenario scenario) {
+        List<Path> files = new ArrayList<>();
+        for (LoadSource load : scenario.loads()) {
+            if (load instanceof LoadSource.Trace t) {
+                files.add(t.file());
+            }
+        }
+        return files;
+    }
+
     /** The size of the scenario's trace files, whose rows {@link WorkEstimate} does not count. */
     private static long traceBytes(Scenario scenario) {
         long bytes = 0;
-        for (LoadSource load : scenario.loads()) {
-            if (load instanceof LoadSource.Trace t) {
-                try {
-                    bytes += Files.size(t.file());
-                } catch (IOException e) {
-                    // unreadable: the run will say so
-                }
+        for (Path file : traceFiles(scenario)) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                // unreadable: the run will say so
             }
         }
         return bytes;
     }
 
+    /**
+     * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
+     * {@code /dev/stdin} whose content this JVM may have consumed.
+     */
     private boolean rereadable(Scenario scenario) {
-        if (!Files.isRegularFile(options.scenario, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        for (LoadSource load : scenario.loads()) {
-            if (load instanceof LoadSource.Trace t && !Files.isRegularFile(t.file(), LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
-        }
-        return true;
+        return Files.isRegularFile(options.scenario, LinkOption.NOFOLLOW_LINKS) && traceFiles(scenario).stream()
+                .allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**

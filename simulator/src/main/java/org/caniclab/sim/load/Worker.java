@@ -47,16 +47,8 @@ final class Worker extends Event {
 
     /** Starts serving, now, a request that arrived at {@code arrival} and takes {@code service} ns. */
     void serve(long arrival, long service, Engine engine, Statistics stats) {
-        stats.accrue(engine.now());
-        serveAccrued(arrival, service, engine, stats);
-    }
-
-    /**
-     * As {@link #serve}, when the statistics have already been accrued at this instant (right after
-     * {@link #finish}): a second accrual at the same instant would add nothing.
-     */
-    void serveAccrued(long arrival, long service, Engine engine, Statistics stats) {
         long now = engine.now();
+        stats.accrue(now);
         stats.busy++;
         busy = true;
         currentArrival = arrival;

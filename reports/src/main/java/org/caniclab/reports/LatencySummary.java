@@ -37,11 +37,20 @@ public record LatencySummary(double mean, double p50, double p90, double p99, do
         if (nanos.getTotalCount() == 0) {
             return NONE;
         }
-        return new LatencySummary(
-                nanos.getMean() / NANOS_PER_MS,
-                nanos.getValueAtPercentile(50.0) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(90.0) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(99.0) / NANOS_PER_MS,
-                nanos.getMaxValue() / NANOS_PER_MS);
+        return ofNanos(nanos.getTotalCount(), nanos.getMean(), nanos.getValueAtPercentile(50.0),
+                nanos.getValueAtPercentile(90.0), nanos.getValueAtPercentile(99.0), nanos.getMaxValue());
+    }
+
+    /**
+     * The same from a histogram's answers given one by one (nanoseconds: {@code getMean()},
+     * {@code getValueAtPercentile(50, 90, 99)}, {@code getMaxValue()}) by a producer that computed them without
+     * the histogram; {@link #NONE} when {@code count} is 0.
+     */
+    public static LatencySummary ofNanos(long count, double mean, long p50, long p90, long p99, long max) {
+        if (count == 0) {
+            return NONE;
+        }
+        return new LatencySummary(mean / NANOS_PER_MS, p50 / NANOS_PER_MS, p90 / NANOS_PER_MS, p99 / NANOS_PER_MS,
+                max / NANOS_PER_MS);
     }
 }

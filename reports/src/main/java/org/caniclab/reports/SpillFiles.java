@@ -84,7 +84,11 @@ public final class SpillFiles {
         return memoryRows;
     }
 
-    boolean keepsRows() {
+    /**
+     * False after {@link #discardingRows()}: whoever reads the run reads its summary only, so a producer may leave
+     * out what only the rows' readers use (the simulator's runs then carry no latency histograms).
+     */
+    public boolean keepsRows() {
         return keepRows;
     }
 

@@ -38,10 +38,20 @@ public record WaitSummary(double pWait, long waited, double p50, double p90, dou
         if (n == 0) {
             return NONE;
         }
-        return new WaitSummary((double) waited / n, waited,
-                nanos.getValueAtPercentile(50.0) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(90.0) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(99.0) / NANOS_PER_MS,
-                nanos.getMaxValue() / NANOS_PER_MS);
+        return ofNanos(n, waited, nanos.getValueAtPercentile(50.0), nanos.getValueAtPercentile(90.0),
+                nanos.getValueAtPercentile(99.0), nanos.getMaxValue());
+    }
+
+    /**
+     * The same from a histogram's answers given one by one (nanoseconds: its total count,
+     * {@code getValueAtPercentile(50, 90, 99)}, {@code getMaxValue()}) by a producer that computed them without
+     * the histogram; {@link #NONE} when {@code count} is 0.
+     */
+    public static WaitSummary ofNanos(long count, long waited, long p50, long p90, long p99, long max) {
+        if (count == 0) {
+            return NONE;
+        }
+        return new WaitSummary((double) waited / count, waited, p50 / NANOS_PER_MS, p90 / NANOS_PER_MS,
+                p99 / NANOS_PER_MS, max / NANOS_PER_MS);
     }
 }

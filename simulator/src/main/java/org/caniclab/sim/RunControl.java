@@ -7,7 +7,8 @@ import org.caniclab.reports.SpillFiles;
 /**
  * How one run is carried out beyond its scenario: whom it tells its progress, where its timeline and events spill
  * past their memory bound, and when to give up early. The CLI passes the report folder's spill place and the flag its
- * SIGINT/SIGTERM hook sets; a sweep passes a place that keeps no rows.
+ * SIGINT/SIGTERM hook sets; a sweep passes a place that keeps no rows ({@link SpillFiles#discardingRows()}), and a
+ * simulated run then leaves out what only the rows' readers use: its result has no latency histograms.
  *
  * <pre>{@code
  * RunControl c = new RunControl(bar, folder.spillFiles(), interruption::requested);

@@ -40,6 +40,8 @@ final class SimulationRun {
     private final RandomStreams streams;
     private final Hub hub;
     private final RunCollector collector;
+    /** Whether the result carries the pools' latency histograms: not for a run whose rows nobody reads (a sweep's). */
+    private final boolean histograms;
 
     SimulationRun(Scenario scenario) {
         this(scenario, SpillFiles.temporary());
@@ -47,6 +49,7 @@ final class SimulationRun {
 
     SimulationRun(Scenario scenario, SpillFiles spill) {
         this.collector = new RunCollector(0, spill);
+        this.histograms = spill.keepsRows();
         this.scenario = scenario;
         this.settings = scenario.run();
         RandomStreams streams = new RandomStreams(settings.seed());
@@ -157,7 +160,9 @@ final class SimulationRun {
                     spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
                     driver.peakRegistered(spec.name()), root.orphans(spec.name()), root.cyclesSpent(spec.name()),
                     Optional.of(pool.stats())));
-            histograms.put(spec.name(), pool.latencyHistogram());
+            if (this.histograms) {
+                histograms.put(spec.name(), pool.latencyHistogram());
+            }
         }
         RunHeader header = new RunHeader(scenario.name(), settings.seed(), "sim", driver.workflow().mode().label(),
                 settings.durationNanos() / 1e9, events(), settings.warmupNanos() / 1e9);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -151,6 +152,9 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", loaded.name() + "-sweep");
         Sweep.Outcome outcome;
         List<Path> written;
+        // The runs' own time, from the first run's start to the last one's end (the terminal line only: no file holds
+        // a wall-clock figure).
+        double runSeconds;
         // Checked and locked before anything runs; the files are written whole, then swapped in (an interrupted
         // sweep leaves the previous folder as it was).
         try (Interruption interruption = Interruption.install(); ReportFolder folder = ReportFolder.lock(dir)) {
@@ -167,6 +171,7 @@ final class SweepCommand implements Callable<Integer> {
                 }
             };
             try {
+                long started = System.nanoTime();
                 try {
                     outcome = cluster == null
                             ? Sweep.run(plan, simulator, threads, VersionProvider.version(), progress)
@@ -174,6 +179,7 @@ final class SweepCommand implements Callable<Integer> {
                 } finally {
                     bar.finish();
                 }
+                runSeconds = (System.nanoTime() - started) / 1e9;
                 Sweep.Outcome done = outcome;
                 RunControl kept = new RunControl(org.caniclab.sim.ProgressListener.NONE, folder.spillFiles(),
                         interruption::requested);
@@ -202,7 +208,9 @@ final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepReportWriter.table(outcome.result(), SHOWN));
             stdout.println();
             stdout.println("sweep: " + outcome.result().runs().size() + " runs (" + outcome.result().variants().size()
-                    + " variants x " + replications + " replications); files in " + dir + " (" + written.size() + ")");
+                    + " variants x " + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s)",
+                    runSeconds, outcome.result().runs().size() / runSeconds) + "; files in " + dir + " (" + written.size()
+                    + ")");
         }
         stdout.flush();
         return Failures.OK;

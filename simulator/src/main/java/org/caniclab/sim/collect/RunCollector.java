@@ -24,6 +24,7 @@ import org.caniclab.reports.SpooledRows;
 import org.caniclab.reports.Timeline;
 import org.caniclab.reports.TimelineRow;
 import org.caniclab.reports.WaitSummary;
+import org.caniclab.sim.load.HistogramFigures;
 import org.caniclab.sim.load.PoolStats;
 
 /**
@@ -103,8 +104,12 @@ public final class RunCollector implements HubListener, AutoCloseable {
         Optional<BatchMeans> batches = s.batches().map(b -> new BatchMeans(b.waitSumNanos().length,
                 PoolStats.Batches.means(b.waitSumNanos(), b.waitCount(), 1_000_000.0),
                 PoolStats.Batches.means(b.latencySumNanos(), b.latencyCount(), 1_000_000.0)));
-        return new RequestStats(s.arrived(), s.completed(), s.rejected(), LatencySummary.fromHistogram(s.latencyNanos()),
-                s.meanWaitNanos() / 1_000_000.0, WaitSummary.fromHistogram(s.waitNanos(), s.waited()),
+        HistogramFigures l = s.latency();
+        HistogramFigures w = s.waits();
+        return new RequestStats(s.arrived(), s.completed(), s.rejected(),
+                LatencySummary.ofNanos(l.count(), l.mean(), l.p50(), l.p90(), l.p99(), l.max()),
+                s.meanWaitNanos() / 1_000_000.0,
+                WaitSummary.ofNanos(w.count(), s.waited(), w.p50(), w.p90(), w.p99(), w.max()),
                 s.utilization(), batches);
     }
 

@@ -101,7 +101,10 @@ public final class Pool implements ArrivalSink {
         return discipline.meanServiceNanos();
     }
 
-    /** Latency of completed post-warm-up requests, nanoseconds. Do not record into it. */
+    /**
+     * A new histogram of the latencies of completed post-warm-up requests, nanoseconds, built on each call: for the
+     * reports that draw or write the distribution ({@link #stats()} has the summary's figures without one).
+     */
     public Histogram latencyHistogram() {
         discipline.settle(engine.now());
         return stats.latencyHistogram();

@@ -2,7 +2,6 @@ package org.caniclab.sim.load;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 
 /**
  * What the requests sent to one pool experienced from the warm-up end to the moment of the snapshot, in
@@ -11,7 +10,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>{@code
  * PoolStats s = pool.stats();
- * double meanLatencyMs = s.latencyNanos().getMean() / 1e6;
+ * double meanLatencyMs = s.latency().mean() / 1e6;
  * long served = s.completed();
  * }</pre>
  *
@@ -22,28 +21,26 @@ import org.HdrHistogram.Histogram;
  * @param meanWaitNanos mean time from arrival to start of service of measured requests, NaN when none started
  * @param waited of the measured requests that started service, those that waited a positive time
  * @param utilization busy time / worker time after the warm-up, 0 when no worker existed
- * @param latencyNanos the pool's latency histogram of completed measured requests (arrival to end of
- *     service), nanoseconds, holding every completion up to the snapshot; it is the pool's own object, which
- *     the next snapshot brings up to date, so read it, never record into it
- * @param waitNanos the pool's histogram of the waits of measured requests that started service (zero
- *     waits included), nanoseconds, up to the snapshot as above; read it, never record into it. In a
- *     per-round pool, where every wait is the request's latency, it is the same object as {@code latencyNanos}
+ * @param latency the latency figures of completed measured requests (arrival to end of service), nanoseconds, as a
+ *     {@code Histogram(3)} of them gives them ({@link Pool#latencyHistogram()} is that histogram)
+ * @param waits the wait figures of measured requests that started service (zero waits included), nanoseconds; in a
+ *     per-round pool, where every wait is the request's latency, the same figures as {@code latency}
  * @param batches with {@code run.batches}: the per-batch sums of waits and latencies
  */
 public record PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
-        long waited, double utilization, Histogram latencyNanos, Histogram waitNanos, Optional<Batches> batches) {
+        long waited, double utilization, HistogramFigures latency, HistogramFigures waits, Optional<Batches> batches) {
 
     public PoolStats {
-        Objects.requireNonNull(latencyNanos, "latencyNanos");
-        Objects.requireNonNull(waitNanos, "waitNanos");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(waits, "waits");
         Objects.requireNonNull(batches, "batches");
     }
 
     /** Without batch sums. */
     public PoolStats(long arrived, long completed, long rejected, long rejectedNoWorker, double meanWaitNanos,
-            long waited, double utilization, Histogram latencyNanos, Histogram waitNanos) {
-        this(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos, waited, utilization, latencyNanos,
-                waitNanos, Optional.empty());
+            long waited, double utilization, HistogramFigures latency, HistogramFigures waits) {
+        this(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos, waited, utilization, latency, waits,
+                Optional.empty());
     }
 
     /**

@@ -301,11 +301,11 @@ final class Statistics {
         accrue(now);
         double workerTime = workerIntegral - workersAtWarmup;
         double utilization = workerTime > 0 ? (busyTime() - busyAtWarmup) / workerTime : 0;
-        Histogram latencyHistogram = latency.histogram();
-        Histogram waitHistogram = waitsAreLatencies ? latencyHistogram : waits.histogram();
-        long waited = waitHistogram.getTotalCount() - waitHistogram.getCountAtValue(0);
+        HistogramFigures latencyFigures = latency.figures();
+        HistogramFigures waitFigures = waitsAreLatencies ? latencyFigures : waits.figures();
+        long waited = waitFigures.count() - waitFigures.zeros();
         return new PoolStats(arrived, completed, rejected, rejectedNoWorker, meanWaitNanos(), waited,
-                utilization, latencyHistogram, waitHistogram,
+                utilization, latencyFigures, waitFigures,
                 batchWaitSum == null ? java.util.Optional.empty() : java.util.Optional.of(new PoolStats.Batches(
                         batchWaitSum.clone(), batchWaitCount.clone(), batchLatencySum.clone(),
                         batchLatencyCount.clone())));
@@ -315,7 +315,7 @@ final class Statistics {
         return waitCount > 0 ? waitSumNanos / waitCount : Double.NaN;
     }
 
-    /** The latency histogram, with every completion so far. */
+    /** A new latency histogram holding every completion so far. */
     Histogram latencyHistogram() {
         return latency.histogram();
     }

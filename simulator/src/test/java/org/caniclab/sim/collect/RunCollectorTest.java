@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.HdrHistogram.Histogram;
 import org.caniclab.reports.LatencySummary;
 import org.caniclab.reports.RequestStats;
+import org.caniclab.sim.load.HistogramFigures;
+import org.caniclab.sim.load.LibraryFigures;
 import org.caniclab.sim.load.PoolStats;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ class RunCollectorTest {
         Histogram w = new Histogram(3);
         w.recordValue(0);
         w.recordValue(3_000_000);
-        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(10, 2, 3, 1, 1_500_000, 1, 0.25, h, w)));
+        RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(10, 2, 3, 1, 1_500_000, 1, 0.25,
+                LibraryFigures.of(h), LibraryFigures.of(w))));
         assertEquals(10, r.arrived());
         assertEquals(2, r.completed());
         assertEquals(3, r.rejected());
@@ -38,7 +41,7 @@ class RunCollectorTest {
     @Test
     void aPoolThatServedNothingReportsNoLatencyNorWait() {
         RequestStats r = RunCollector.requestStats(Optional.of(new PoolStats(0, 0, 0, 0, Double.NaN, 0, 0,
-                new Histogram(3), new Histogram(3))));
+                HistogramFigures.EMPTY, HistogramFigures.EMPTY)));
         assertTrue(Double.isNaN(r.latencyMs().p99()));
         assertTrue(Double.isNaN(r.waitMsMean()));
         assertTrue(Double.isNaN(r.waits().pWait()));

@@ -3,6 +3,7 @@ package org.caniclab.sim.load;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -96,6 +97,64 @@ class BucketCountsTest {
             assertEquals(BucketCounts.index(h.highestEquivalentValue(x)), index, "value " + x);
             assertEquals(index + 1, BucketCounts.index(h.nextNonEquivalentValue(x)), "value " + x);
         }
+    }
+
+    @Test
+    void figuresAreTheLibrarysAnswersOverManyShapesAndSizes() {
+        // Sizes 1 to 200 exhaustively (where a percentile's target count lands exactly on a value: 10 values and
+        // the 90th, 100 and the 99th) and larger ones at random; shapes from one bucket to 40 octaves.
+        int cases = 0;
+        for (long seed = 1; seed <= 600; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            int n = seed <= 200 ? (int) seed : rng.nextInt(1, 20_000);
+            int shape = (int) (seed % 5);
+            Histogram direct = new Histogram(3);
+            BucketCounts counts = new BucketCounts();
+            for (int i = 0; i < n; i++) {
+                long x = switch (shape) {
+                    case 0 -> (long) Math.exp(rng.nextDouble() * 40);              // many octaves
+                    case 1 -> rng.nextLong(900_000_001);                            // a round's worth of ns
+                    case 2 -> 5_000_000 + rng.nextLong(4_000);                      // a handful of buckets
+                    case 3 -> rng.nextInt(3) == 0 ? 0 : rng.nextLong(3_000);        // zeros and the exact buckets
+                    default -> rng.nextInt(4) == 0 ? Long.MAX_VALUE / (1 + rng.nextInt(1000)) : rng.nextLong(1 << 20);
+                };
+                direct.recordValue(x);
+                counts.record(x);
+                if (i == n / 3) {
+                    assertEquals(LibraryFigures.of(direct), counts.figures(), "seed " + seed + " after " + (i + 1));
+                }
+            }
+            assertEquals(LibraryFigures.of(direct), counts.figures(), "seed " + seed + ", " + n + " values");
+            assertEquals(n, counts.count(), "seed " + seed);
+            cases++;
+        }
+        assertEquals(600, cases);
+    }
+
+    @Test
+    void figuresOfNothingAndOfZerosAlone() {
+        BucketCounts counts = new BucketCounts();
+        assertEquals(HistogramFigures.EMPTY, counts.figures());
+        counts.record(0);
+        counts.record(0);
+        assertEquals(new HistogramFigures(2, 2, 0.0, 0, 0, 0, 0), counts.figures());
+        Histogram direct = new Histogram(3);
+        direct.recordValue(0);
+        direct.recordValue(0);
+        assertEquals(LibraryFigures.of(direct), counts.figures());
+    }
+
+    @Test
+    void figuresRoundToTheBucketsAsTheLibraryDoes() {
+        // 1 000 001 ns lies in a bucket 512 ns wide (1 000 000 to 1 000 447): every percentile and the maximum are
+        // its top, and the mean its midpoint.
+        BucketCounts counts = new BucketCounts();
+        counts.record(1_000_001);
+        HistogramFigures f = counts.figures();
+        Histogram h = new Histogram(3);
+        long top = h.highestEquivalentValue(1_000_001);
+        assertEquals(new HistogramFigures(1, 0, h.medianEquivalentValue(1_000_001), top, top, top, top), f);
+        assertTrue(top > 1_000_001, "the top of the bucket, not the value: " + top);
     }
 
     @Test

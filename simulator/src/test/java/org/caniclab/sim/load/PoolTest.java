@@ -51,7 +51,7 @@ class PoolTest {
         assertEquals(5, s.completed());
         assertEquals(2, s.rejected());
         // Latencies 50, 50, 150, 150, 250 ms.
-        assertEquals(130, s.latencyNanos().getMean() / MS, 0.5);
+        assertEquals(130, s.latency().mean() / MS, 0.5);
         assertEquals(130, s.meanWaitNanos() / MS, 1e-9);
         // 5 executed of 2 per round, each occupying half of the round that starts at its boundary (100, 200
         // and 300 ms): at 300 ms the last round has not begun, so 2 rounds busy of 3 worker-rounds.
@@ -78,7 +78,7 @@ class PoolTest {
         PoolStats s = p.stats();
         assertEquals(26, s.completed());
         // 10 at 0 ms, 10 at 100 ms, 6 at 200 ms.
-        assertEquals((10 * 0 + 10 * 100 + 6 * 200) / 26.0, s.latencyNanos().getMean() / MS, 0.1);
+        assertEquals((10 * 0 + 10 * 100 + 6 * 200) / 26.0, s.latency().mean() / MS, 0.1);
     }
 
     @Test
@@ -130,7 +130,7 @@ class PoolTest {
         PoolStats s = p.stats();
         assertEquals(3, s.completed()); // one in service, two waiting
         assertEquals(2, s.rejected());
-        assertEquals(2_000, s.latencyNanos().getMean() / MS, 2); // 1, 2 and 3 s
+        assertEquals(2_000, s.latency().mean() / MS, 2); // 1, 2 and 3 s
         assertEquals(1_000, s.meanWaitNanos() / MS, 1e-9); // 0, 1 and 2 s
         assertEquals(0.3, s.utilization(), 1e-9); // busy 3 s of 10
     }
@@ -167,7 +167,7 @@ class PoolTest {
         PoolStats s = p.stats();
         assertEquals(1, s.arrived());
         assertEquals(1, s.completed());
-        assertEquals(10, s.latencyNanos().getMean() / MS, 0.01);
+        assertEquals(10, s.latency().mean() / MS, 0.01);
         assertEquals(0.005, s.utilization(), 1e-9); // 10 ms busy in the 2 s after warm-up
         assertEquals(5, p.arrivalsTotal());
         assertTrue(p.sample().arrivals() == 5);

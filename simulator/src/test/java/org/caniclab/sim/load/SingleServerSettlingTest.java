@@ -147,8 +147,9 @@ class SingleServerSettlingTest {
         assertEquals(model.completed, s.completed(), at);
         assertEquals(model.rejected, s.rejected(), at);
         assertEquals(model.meanWait(), s.meanWaitNanos(), at);
-        assertEquals(model.latency, s.latencyNanos(), at);
-        assertEquals(model.waits, s.waitNanos(), at);
+        assertEquals(LibraryFigures.of(model.latency), s.latency(), at);
+        assertEquals(LibraryFigures.of(model.waits), s.waits(), at);
+        assertEquals(model.latency, pool.latencyHistogram(), at);
         assertEquals(model.waits.getTotalCount() - model.waits.getCountAtValue(0), s.waited(), at);
         assertEquals(model.utilization(), s.utilization(), at);
         assertEquals(model.departures, pool.settledEvents(), at);

@@ -41,14 +41,41 @@ final class Json {
 
     private Json() {}
 
-    /** {@code value} rounded half-up to {@code scale} decimals, trailing zeros dropped; 0 if not finite. */
+    /**
+     * {@code value} rounded half-up to {@code scale} decimals, trailing zeros dropped; 0 if not finite. The decimal
+     * rounded is {@code Double.toString(value)}'s ({@code BigDecimal.valueOf}), not the double's exact binary value.
+     */
     static BigDecimal decimal(double value, int scale) {
         if (!Double.isFinite(value)) {
             return BigDecimal.ZERO;
         }
+        // Without the decimal string when that is safe (every figure of every run passes here): y = |value| * 10^scale
+        // is within 1.6 ulp(y) of the string's decimal times 10^scale (the string reads back as value, so it is
+        // within half an ulp of it, and the product rounds once), so unless y lies within 4 ulp(y) of a half, both
+        // round half-up to the same integer. Below 10^15 that integer and y's fraction are exact.
+        if (scale >= 0 && scale < POWERS_OF_TEN.length) {
+            double y = Math.abs(value) * POWERS_OF_TEN[scale];
+            if (y < 1e15) {
+                double whole = Math.floor(y);
+                double fraction = y - whole;
+                if (Math.abs(fraction - 0.5) > 4 * Math.ulp(y)) {
+                    long k = (long) whole + (fraction > 0.5 ? 1 : 0);
+                    return k == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(value < 0 ? -k : k, scale).stripTrailingZeros();
+                }
+            }
+        }
+        return exactDecimal(value, scale);
+    }
+
+    /** {@link #decimal}'s definition, through the decimal string: for the values near a half. */
+    static BigDecimal exactDecimal(double value, int scale) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
         return rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
     }
+
+    /** 10^0 to 10^15, each exact as a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
 
     static DecimalNode number(double value, int scale) {
         return DecimalNode.valueOf(decimal(value, scale));

@@ -93,8 +93,55 @@ public final class SweepReportWriter {
         if (!Double.isFinite(x)) {
             return "";
         }
+        // Subnormal doubles have fewer bits than the argument below needs: the definition takes them.
+        String quick = x == 0 ? "0" : Math.abs(x) >= Double.MIN_NORMAL ? shortNumber(x) : null;
+        return quick != null ? quick : exactNumber(x);
+    }
+
+    /** {@link #number}'s definition: the double's exact binary value rounded half-up to 10 significant digits. */
+    static String exactNumber(double x) {
         BigDecimal d = new BigDecimal(x).round(DIGITS);
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * {@code Double.toString(x)} in plain notation when it has at most 10 significant digits (most figures of a run:
+     * they are rounded decimals), else null. It is then {@link #exactNumber}'s answer: the string reads back as x, so
+     * x lies within half an ulp (about 10^-16 of x) of that 10-digit decimal, far closer than the half-unit of the
+     * 10th digit at which rounding could go elsewhere.
+     */
+    private static String shortNumber(double x) {
+        String s = Double.toString(Math.abs(x));
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        int point = mantissa.indexOf('.');
+        String digits = mantissa.substring(0, point) + mantissa.substring(point + 1);
+        int before = point + (e < 0 ? 0 : Integer.parseInt(s.substring(e + 1))); // digits before the decimal point
+        int from = 0;
+        while (from < digits.length() && digits.charAt(from) == '0') {
+            from++;
+            before--;
+        }
+        int to = digits.length();
+        while (to > from && digits.charAt(to - 1) == '0') {
+            to--;
+        }
+        if (to - from > 10) {
+            return null;
+        }
+        digits = digits.substring(from, to);
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (x < 0) {
+            out.append('-');
+        }
+        if (before <= 0) {
+            out.append("0.").append("0".repeat(-before)).append(digits);
+        } else if (before >= digits.length()) {
+            out.append(digits).append("0".repeat(before - digits.length()));
+        } else {
+            out.append(digits, 0, before).append('.').append(digits, before, digits.length());
+        }
+        return out.toString();
     }
 
     private static void runsCsv(OutputStream out, SweepResult r) throws IOException {

@@ -3,17 +3,24 @@ package org.caniclab.sim.cli;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.caniclab.sim.model.LoadSource;
+import org.caniclab.sim.model.Scenario;
+import org.caniclab.sim.model.WorkEstimate;
+import picocli.CommandLine;
 
 /**
- * Which JIT a command runs with, and the move from the quick one to the full one for long replays.
+ * Which JIT a command runs with, and the move from the quick one to the full one for long replays and sweeps.
  *
- * <p>The launcher starts short commands ({@code replay}, {@code validate}, {@code compare}, help) with the quick JIT:
+ * <p>The launcher starts {@code replay}, {@code sweep}, {@code validate}, {@code compare} and help with the quick JIT:
  * C1 alone ({@value #QUICK_FLAG}), marked by {@value #QUICK_MARK}. Most of a short replay is code run once or a few
  * hundred thousand times (argument parsing, the scenario's parser, the report's writers, a run of a few million
  * events), which C1's code runs sooner than the tiered JIT's profiled code, and without the optimizing compiler's
@@ -24,8 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * with the tiered JIT instead: the same command line without the two quick options, marked so that it never moves
  * again, with this process's standard streams, and its exit status returned. That costs one more JVM start and
  * scenario load, about 0.3 s, which a run of that size repays. Only a scenario read from regular files moves (the new
- * JVM reads them again). {@code sweep}, {@code verify} and {@code worker}, long-lived by nature, always get the tiered
- * JIT.
+ * JVM reads them again). A sweep is the same, its runs' events summed, with a bound ten times higher when its runs
+ * take every core ({@link #quickMaxEvents(int)}): thousands of short runs are mostly code met once per run, which
+ * keeps the optimizing compiler busy for as long, on a core the runs would use. {@code verify} and {@code worker},
+ * long-lived by nature, always get the tiered JIT.
  *
  * <pre>{@code
  * if (Jit.quick() && estimatedEvents > Jit.quickMaxEvents()) {
@@ -96,6 +105,76 @@ final class Jit {
      */
     static double estimatedEvents(double scenarioEvents, long traceBytes) {
         return scenarioEvents + 2.0 * traceBytes / TRACE_BYTES_PER_ROW;
+    }
+
+    /** A replay's or a sweep run's events for the choice of JIT: {@link #estimatedEvents(double, long)} of its inputs. */
+    static double estimatedEvents(Scenario scenario) {
+        long traceBytes = 0;
+        for (Path file : traceFiles(scenario)) {
+            try {
+                traceBytes += Files.size(file);
+            } catch (IOException e) {
+                // unreadable: the run will say so
+            }
+        }
+        return estimatedEvents(WorkEstimate.of(scenario).events(), traceBytes);
+    }
+
+    /**
+     * The events above which work on {@code threads} threads moves to the tiered JIT. Where a core is left over, the
+     * optimizing compiler works on it beside the runs: {@link #quickMaxEvents()}. Where the runs take every core, it
+     * takes its time from them, and each run's once-per-run code (building the model, the summary) keeps it busy for
+     * thousands of runs: ten times as many (measured on 2 cores with {@code --parallel 2}, 1 000 replays of
+     * {@code steady.toml} took 0.78 s as a whole process with C1 against 1.05 tiered, 20 000 took 5.5 s against 6.2,
+     * and 60 000, 11.2 s of runs against 10.6).
+     */
+    static long quickMaxEvents(int threads) {
+        long base = quickMaxEvents();
+        return threads < Runtime.getRuntime().availableProcessors() ? base : base * SHARED_CORES_FACTOR;
+    }
+
+    /** How much longer quick-JIT work may be when its threads leave the optimizing compiler no core of its own. */
+    static final int SHARED_CORES_FACTOR = 10;
+
+    /** The scenario's trace files, in the order its loads list them. */
+    private static List<Path> traceFiles(Scenario scenario) {
+        List<Path> files = new ArrayList<>();
+        for (LoadSource load : scenario.loads()) {
+            if (load instanceof LoadSource.Trace t) {
+                files.add(t.file());
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Whether a new JVM would read the same inputs: the scenario file and the scenarios' traces are plain files, not
+     * links such as {@code /dev/stdin} whose content this JVM may have consumed.
+     */
+    static boolean rereadable(Path scenarioFile, List<Scenario> scenarios) {
+        return Files.isRegularFile(scenarioFile, LinkOption.NOFOLLOW_LINKS) && scenarios.stream()
+                .flatMap(s -> traceFiles(s).stream()).allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Long work started with the quick JIT: runs this same command in a JVM with the tiered JIT and returns its exit
+     * status; empty when that JVM cannot be started here (the work then goes on in this one).
+     */
+    static Optional<Integer> inTieredJvm(CommandLine commandLine) {
+        Optional<List<String>> command = fullCommand(ProcessHandle.current().info());
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        try {
+            return Optional.of(run(command.get()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Failures.INTERRUPTED);
+        }
     }
 
     static long quickMaxEvents() {
@@ -173,7 +252,7 @@ final class Jit {
                 child.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-        }, "relaunched-replay");
+        }, "relaunched-jvm");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +21,7 @@ import org.caniclab.reports.RunResult;
 import org.caniclab.reports.html.RunPage;
 import org.caniclab.reports.SummaryPaths;
 import org.caniclab.sim.load.TraceFormatException;
-import org.caniclab.sim.model.LoadSource;
 import org.caniclab.sim.model.Scenario;
-import org.caniclab.sim.model.WorkEstimate;
 import org.caniclab.sim.scenario.ScenarioException;
 import org.caniclab.sim.RunControl;
 import org.caniclab.sim.RunStoppedException;
@@ -164,9 +160,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
-            if (Jit.quick() && Jit.estimatedEvents(WorkEstimate.of(scenario).events(), traceBytes(scenario))
-                    > Jit.quickMaxEvents() && rereadable(scenario)) {
-                Optional<Integer> relaunched = inFullJit();
+            if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents(1)
+                    && Jit.rereadable(options.scenario, List.of(scenario))) {
+                Optional<Integer> relaunched = Jit.inTieredJvm(spec.commandLine());
                 if (relaunched.isPresent()) {
                     return relaunched.get();
                 }
@@ -243,64 +239,6 @@ final class ReplayCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return failed > 0 ? Failures.EXPECTATION_FAILED : Failures.OK;
-    }
-
-    /**
-     * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
-     * {@code /dev/stdin} whose content this JVM may have consumed.
-     */
-    /** The scenario's trace files, in the order its loads list them. */
-    private static List<Path> traceFiles(Scenario scenario) {
-        List<Path> files = new ArrayList<>();
-        for (LoadSource load : scenario.loads()) {
-            if (load instanceof LoadSource.Trace t) {
-                files.add(t.file());
-            }
-        }
-        return files;
-    }
-
-    /** The size of the scenario's trace files, whose rows {@link WorkEstimate} does not count. */
-    private static long traceBytes(Scenario scenario) {
-        long bytes = 0;
-        for (Path file : traceFiles(scenario)) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException e) {
-                // unreadable: the run will say so
-            }
-        }
-        return bytes;
-    }
-
-    /**
-     * Whether a new JVM would read the same inputs: the scenario and its traces are plain files, not links such as
-     * {@code /dev/stdin} whose content this JVM may have consumed.
-     */
-    private boolean rereadable(Scenario scenario) {
-        return Files.isRegularFile(options.scenario, LinkOption.NOFOLLOW_LINKS) && traceFiles(scenario).stream()
-                .allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
-    }
-
-    /**
-     * A long run started with the quick JIT: runs this same command in a JVM with the tiered JIT ({@link Jit}) and
-     * returns its exit status; empty when that JVM cannot be started here (the run then goes on in this one).
-     */
-    private Optional<Integer> inFullJit() {
-        Optional<List<String>> command = Jit.fullCommand(ProcessHandle.current().info());
-        if (command.isEmpty()) {
-            return Optional.empty();
-        }
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().flush();
-        try {
-            return Optional.of(Jit.run(command.get()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(Failures.INTERRUPTED);
-        }
     }
 
     private static String seconds(long nanos) {

@@ -133,6 +133,7 @@ final class SweepCommand implements Callable<Integer> {
         // A variant of the file's own [sweep] is loaded so that an error names the line of the value that caused it.
         String text = ScenarioLoader.text(options.scenario);
         boolean fromFile = vary.isEmpty() && stated.isPresent();
+        List<Scenario> variants = new ArrayList<>();
         for (List<String> variant : plan.variants()) {
             Scenario s;
             if (fromFile) {
@@ -146,6 +147,21 @@ final class SweepCommand implements Callable<Integer> {
                 s = ScenarioLoader.load(options.scenario, text, plan.overridesOf(variant));
             }
             limits.check(s, options.scenario.toString());
+            variants.add(s);
+        }
+        if (cluster == null && Jit.quick()) {
+            // Started with the quick JIT (the launcher's choice for every sweep): a long one moves to the tiered JIT.
+            double events = 0;
+            for (Scenario s : variants) {
+                events += Jit.estimatedEvents(s) * replications;
+            }
+            int used = (int) Math.min(threads, (long) variants.size() * replications);
+            if (events > Jit.quickMaxEvents(used) && Jit.rereadable(options.scenario, variants)) {
+                Optional<Integer> moved = Jit.inTieredJvm(spec.commandLine());
+                if (moved.isPresent()) {
+                    return moved.get();
+                }
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -208,8 +224,8 @@ final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepReportWriter.table(outcome.result(), SHOWN));
             stdout.println();
             stdout.println("sweep: " + outcome.result().runs().size() + " runs (" + outcome.result().variants().size()
-                    + " variants x " + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s)",
-                    runSeconds, outcome.result().runs().size() / runSeconds) + "; files in " + dir + " (" + written.size()
+                    + " variants x " + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s, JIT %s)",
+                    runSeconds, outcome.result().runs().size() / runSeconds, Jit.describe()) + "; files in " + dir + " (" + written.size()
                     + ")");
         }
         stdout.flush();

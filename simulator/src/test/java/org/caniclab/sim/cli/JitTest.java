@@ -59,6 +59,41 @@ class JitTest {
         assertEquals(5.0, Jit.estimatedEvents(5, 0));
     }
 
+    @Test
+    void aSweepWhoseRunsTakeEveryCoreMayRunTenTimesLongerQuick() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Jit.QUICK_MAX_EVENTS * Jit.SHARED_CORES_FACTOR, Jit.quickMaxEvents(cores));
+        assertEquals(Jit.QUICK_MAX_EVENTS * Jit.SHARED_CORES_FACTOR, Jit.quickMaxEvents(cores + 3));
+        if (cores > 1) {
+            assertEquals(Jit.QUICK_MAX_EVENTS, Jit.quickMaxEvents(cores - 1), "a core left for the compiler");
+        }
+    }
+
+    @Test
+    void aLongSweepRunsTieredInANewJvmWithTheSameFiles() throws Exception {
+        Path direct = dir.resolve("sweep-direct");
+        Cli.Result d = Cli.real("sweep", STEADY.toString(), "--replications", "3", "--out", direct.toString(), "-q");
+        assertEquals(0, d.exit(), d.err());
+
+        Path relaunched = dir.resolve("sweep-relaunched");
+        Process p = start("sweep-long", quickJvm("sweep", STEADY.toString(), "--replications", "3", "--parallel", "1",
+                "--out", relaunched.toString()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), read("sweep-long.err"));
+        assertTrue(read("sweep-long.out").contains("JIT tiered"), read("sweep-long.out"));
+        assertEquals(report(direct), report(relaunched));
+
+        // Under the threshold it stays in the quick JVM.
+        List<String> cmd = quickJvm("sweep", STEADY.toString(), "--replications", "3", "--out",
+                dir.resolve("sweep-quick").toString());
+        cmd.remove("-D" + Jit.PROPERTY + ".quickMaxEvents=1000");
+        Process q = start("sweep-short", cmd);
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, q.exitValue(), read("sweep-short.err"));
+        assertTrue(read("sweep-short.out").contains("JIT C1 only (TieredStopAtLevel=1)"), read("sweep-short.out"));
+        assertEquals(report(direct), report(dir.resolve("sweep-quick")));
+    }
+
     private List<String> quickJvm(String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", Jit.QUICK_FLAG, Jit.QUICK_MARK,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every numeric figure of a run's summary by its dotted path, in {@code summary.json}'s order: what a sweep
@@ -34,8 +35,8 @@ public final class SummaryScalars {
                 case "seed", "expectations" -> { }
                 case "metrics" -> {
                     for (JsonNode row : f.getValue()) {
-                        out.put("metrics." + row.path("operation").asText() + "." + row.path("outcome").asText() + "."
-                                + row.path("reason").asText(), row.path("count").asDouble());
+                        out.put(child(child(child("metrics", row.path("operation").asText()),
+                                row.path("outcome").asText()), row.path("reason").asText()), row.path("count").asDouble());
                     }
                 }
                 default -> walk(f.getKey(), f.getValue(), out);
@@ -51,8 +52,23 @@ public final class SummaryScalars {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                walk(path + "." + f.getKey(), f.getValue(), out);
+                walk(child(path, f.getKey()), f.getValue(), out);
             }
         }
     }
+
+    /**
+     * {@code path + "." + key}, one shared instance per path: a sweep holds every run's figures until its end, and
+     * with the same name objects its thousands of maps take no memory for names and compare them by reference.
+     */
+    private static String child(String path, String key) {
+        if (NAMES.size() >= MAX_NAMES) {
+            return path + "." + key;
+        }
+        return NAMES.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> path + "." + k);
+    }
+
+    private static final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> NAMES = new ConcurrentHashMap<>();
+    /** Parent paths kept at most (a summary has a few per pool); past it names are made anew, as they were. */
+    private static final int MAX_NAMES = 10_000;
 }

@@ -1,7 +1,7 @@
 package org.caniclab.reports;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +37,17 @@ public final class SweepStatistics {
     }
 
     public static List<Row> aggregate(SweepResult result) {
+        // One pass over the runs, each value filed under its variant and figure in plan order.
+        Map<Integer, Map<String, List<Double>>> byVariant = new HashMap<>();
+        for (SweepResult.Run run : result.runs()) {
+            Map<String, List<Double>> values = byVariant.computeIfAbsent(run.variant(), v -> new HashMap<>());
+            run.figures().forEach((k, x) -> values.computeIfAbsent(k, key -> new ArrayList<>()).add(x));
+        }
+        List<String> figures = figures(result);
         List<Row> rows = new ArrayList<>();
         for (SweepResult.Variant v : result.variants()) {
-            Map<String, List<Double>> values = new LinkedHashMap<>();
-            for (SweepResult.Run run : result.runs()) {
-                if (run.variant() == v.index()) {
-                    run.figures().forEach((k, x) -> values.computeIfAbsent(k, key -> new ArrayList<>()).add(x));
-                }
-            }
-            for (String figure : figures(result)) {
+            Map<String, List<Double>> values = byVariant.getOrDefault(v.index(), Map.of());
+            for (String figure : figures) {
                 List<Double> xs = values.get(figure);
                 if (xs != null) {
                     rows.add(row(v.index(), figure, xs));

@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A histogram of nanosecond values laid out as an auto-resizing HdrHistogram {@code new Histogram(3)} lays out its
- * counts, kept in a plain {@code long[]} per half bucket: the request path records into it, a summary reads its
+ * counts, kept in plain {@code long[]} chunks of 128: the request path records into it, a summary reads its
  * {@link #figures()} (the histogram's own answers, computed in one pass over the buckets that were touched), and only
  * a report that draws or writes the distribution asks for a real {@link #histogram()}.
  *
@@ -35,14 +35,17 @@ final class BucketCounts {
     private static final long SUB_BUCKET_MASK = 2L * HALF_COUNT - 1;
     /** 64 - unit magnitude (0: 1 ns) - half magnitude - 1, as HdrHistogram computes it. */
     private static final int LEADING_ZERO_COUNT_BASE = 64 - HALF_MAGNITUDE - 1;
+    /** Counts per chunk: an eighth of a half bucket, so the sparse low octaves of a latency cost little. */
+    private static final int CHUNK_BITS = 7;
+    private static final int CHUNK = 1 << CHUNK_BITS;
 
     /**
      * Every count so far, at HdrHistogram's index of each value (unit 1, no normalising offset), in
-     * chunks of one half bucket ({@code chunks[i >> 10][i & 1023]}), each allocated when a value first
+     * chunks of an eighth of a half bucket ({@code chunks[i >> 7][i & 127]}), each allocated when a value first
      * falls in it: a wider range costs a new chunk, never a copy of the counts so far, so a run allocates
      * only the chunks its values touch.
      */
-    private long[][] chunks = new long[2 * HALF_COUNT >> HALF_MAGNITUDE][];
+    private long[][] chunks = new long[2 * HALF_COUNT >> CHUNK_BITS][];
     private long total;
     private long max = -1;
     private long minNonZero = Long.MAX_VALUE;
@@ -50,12 +53,12 @@ final class BucketCounts {
     /** Counts one value, {@code >= 0}. */
     void record(long value) {
         int i = index(value);
-        int chunk = i >>> HALF_MAGNITUDE;
+        int chunk = i >>> CHUNK_BITS;
         long[] c = chunk < chunks.length ? chunks[chunk] : null;
         if (c == null) {
             c = newChunk(chunk);
         }
-        c[i & (HALF_COUNT - 1)]++;
+        c[i & (CHUNK - 1)]++;
         total++;
         if (value > max) {
             max = value;
@@ -93,13 +96,14 @@ final class BucketCounts {
             if (c == null) {
                 continue;
             }
-            long size = 1L << Math.max(0, chunk - 1); // the width of every bucket of this half bucket
-            for (int j = 0; j < HALF_COUNT; j++) {
+            // the width of every bucket of this chunk: a chunk lies within one half bucket
+            long size = 1L << Math.max(0, (chunk >> (HALF_MAGNITUDE - CHUNK_BITS)) - 1);
+            for (int j = 0; j < CHUNK; j++) {
                 long n = c[j];
                 if (n == 0) {
                     continue;
                 }
-                long lowest = lowestValueAt((chunk << HALF_MAGNITUDE) + j);
+                long lowest = lowestValueAt((chunk << CHUNK_BITS) + j);
                 sum += (double) (lowest + (size >> 1)) * (double) n;
                 cumulative += n;
                 // A percentile is the top of the first bucket whose cumulative count reaches its target.
@@ -149,10 +153,10 @@ final class BucketCounts {
             if (c == null) {
                 continue;
             }
-            for (int j = 0; j < HALF_COUNT; j++) {
+            for (int j = 0; j < CHUNK; j++) {
                 long n = c[j];
                 if (n != 0) {
-                    int i = (chunk << HALF_MAGNITUDE) + j;
+                    int i = (chunk << CHUNK_BITS) + j;
                     histogram.recordValueWithCount(i == minIndex ? minNonZero : lowestValueAt(i), n);
                 }
             }
@@ -185,7 +189,7 @@ final class BucketCounts {
         if (chunk >= chunks.length) {
             chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
         }
-        long[] c = new long[HALF_COUNT];
+        long[] c = new long[CHUNK];
         chunks[chunk] = c;
         return c;
     }

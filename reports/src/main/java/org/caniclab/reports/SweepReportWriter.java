@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.caniclab.reports.html.SweepPage;
@@ -47,6 +48,33 @@ public final class SweepReportWriter {
         files.add(AtomicFiles.write(dir.resolve("sweep.json"), Json.print(plan(result))));
         files.add(AtomicFiles.write(dir.resolve("index.html"), SweepPage.render(page(result, description, charted))));
         return List.copyOf(files);
+    }
+
+    /**
+     * Renders every file of a small made-up sweep (two variants, three runs each) into nothing, and its table: for a
+     * start-up thread to go through the writers' code once, beside the runs, before the sweep's own files need it.
+     */
+    public static void warmUp() throws IOException {
+        List<SweepResult.Variant> variants = List.of(new SweepResult.Variant(0, List.of("a")),
+                new SweepResult.Variant(1, List.of("b")));
+        List<SweepResult.Run> runs = new ArrayList<>();
+        for (int v = 0; v < 2; v++) {
+            for (int r = 0; r < 3; r++) {
+                LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
+                figures.put("pools.api.requests.latency_ms.p99", 890.5 + v + r * 0.25);
+                figures.put("pools.api.requests.utilization_mean", 0.5 + r / 7.0);
+                figures.put("pools.api.workers_peak", 2.0 + v);
+                runs.add(new SweepResult.Run(v, r, r + 1, figures));
+            }
+        }
+        SweepResult result = new SweepResult(new SweepResult.Header("warm-up", "warm-up.toml", "sim", "0", List.of(), 3,
+                List.of(1L, 2L, 3L)), List.of("k"), variants, runs);
+        List<String> charted = List.of("latency_ms.p99", "utilization_mean");
+        runsCsv(OutputStream.nullOutputStream(), result);
+        aggregateCsv(OutputStream.nullOutputStream(), result);
+        Json.print(plan(result));
+        SweepPage.render(page(result, "Warm-up.", charted));
+        table(result, charted);
     }
 
     /** The sweep page's input: the first varied key on the x axis, a line per combination of the other keys. */

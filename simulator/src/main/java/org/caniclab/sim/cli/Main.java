@@ -43,7 +43,7 @@ public final class Main implements Callable<Integer> {
         // the full command line, so the root's help, version and suggestions stay as they are.
         String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
         if ("replay".equals(only) || "sweep".equals(only)) {
-            WarmUp.start(); // loading and report paths, run once beside the argument parsing and the run
+            WarmUp.start(only); // loading and report paths, run once beside the argument parsing and the run
         }
         int code = newCommandLine(new Simulator(), System.console() != null, System::getenv, only).execute(args);
         if (Interruption.signalled()) {

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.caniclab.reports.RunReportWriter;
+import org.caniclab.reports.SweepReportWriter;
 import org.caniclab.sim.model.Scenario;
 import org.caniclab.sim.scenario.ScenarioLoader;
 
 /**
  * Start-up help for short runs: a thread that goes once, over small built-in inputs, through what the command
  * does after parsing its arguments but before and after its run, that is loading a scenario (the TOML parser,
- * the loader, the expectations) and rendering a report ({@link RunReportWriter#warmUp}), while the command's own
+ * the loader, the expectations) and rendering a report ({@link RunReportWriter#warmUp}, or for a sweep its files,
+ * {@link SweepReportWriter#warmUp}), while the command's own
  * thread is still parsing its arguments or running. A fresh JVM spends most of a short replay's time outside
  * the run loading and interpreting those paths for the first time; on a spare core that work is done beside
  * the command instead of in front of it. It never touches the run itself (the engine's code and profiles are
@@ -18,7 +20,7 @@ import org.caniclab.sim.scenario.ScenarioLoader;
  * same with it or without it.
  *
  * <pre>{@code
- * WarmUp.start();   // first thing in main, for replay and sweep
+ * WarmUp.start("sweep");   // first thing in main, for replay and sweep
  * }</pre>
  */
 final class WarmUp {
@@ -63,29 +65,34 @@ final class WarmUp {
     private WarmUp() {}
 
     /** Starts the warm-up on a daemon thread when the machine has a core to spare; returns at once. */
-    static void start() {
+    static void start(String command) {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return; // on one core it would only compete with the command
         }
-        Thread t = new Thread(WarmUp::quietly, "caniclab-warm-up");
+        boolean sweep = command.equals("sweep");
+        Thread t = new Thread(() -> quietly(sweep), "caniclab-warm-up");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void quietly() {
+    private static void quietly(boolean sweep) {
         try {
-            once();
+            once(sweep);
         } catch (IOException | RuntimeException e) {
             // Nothing to report: a warm-up that fails leaves the command to do the same work itself. Tests run
             // once() directly, where a failure does surface.
         }
     }
 
-    /** The warm-up's work, on the calling thread. */
-    static void once() throws IOException {
+    /** The warm-up's work, on the calling thread: a replay's report, or a sweep's files. */
+    static void once(boolean sweep) throws IOException {
         Scenario s = ScenarioLoader.load(Path.of("warm-up.toml"), SCENARIO, List.of());
         ExpectationCheck.parse(s);
-        RunReportWriter.warmUp();
+        if (sweep) {
+            SweepReportWriter.warmUp();
+        } else {
+            RunReportWriter.warmUp();
+        }
         Jit.describe(); // the management classes run-info.json's "jit" is read through
     }
 }

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
 
     @Test
-    void loadsItsScenarioAndRendersItsReportWithoutTouchingFiles() throws IOException {
+    void loadsItsScenarioAndRendersItsReportOrSweepFilesWithoutTouchingFiles() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> tmpBefore = list(tmp);
         List<Path> cwdBefore = list(cwd);
-        WarmUp.once();
-        WarmUp.once(); // and again: nothing of the first is kept
+        WarmUp.once(false);
+        WarmUp.once(false); // and again: nothing of the first is kept
+        WarmUp.once(true); // a sweep's
+        WarmUp.once(true);
         assertEquals(cwdBefore, list(cwd));
         assertEquals(tmpBefore.stream().filter(p -> p.getFileName().toString().contains("spill")).toList(),
                 list(tmp).stream().filter(p -> p.getFileName().toString().contains("spill")).toList());

@@ -69,9 +69,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Allocation: the request path allocates nothing per event (arrival times queue as primitive longs,
  * workers and arrival processes are their own reusable events), so the bytes per operation are the run's
- * fixed cost: engine, pools, hub, the result, and above all the wait and latency counts (chunks of 1 024
- * buckets, allocated as values first reach them) and the HdrHistograms they fill when read (per-round pools
- * have one, their waits being their latencies): about 370 KB per-round and 560 KB continuous. The
+ * fixed cost: engine, pools, hub, the result, and above all the wait and latency counts (chunks of 128
+ * buckets, allocated as values first reach them) and the latency HdrHistogram built from them for the report
+ * (a replay's result carries it; a sweep's runs build none): about 330 KB per-round and 415 KB continuous. The
  * {@code simulator-per-round-allocation} and {@code simulator-continuous-allocation} gates in
  * {@code gates.toml} bound them at about twice what they are; since every operation replays the same events,
  * those are bounds on bytes per event too (1.8 and 1.4 bytes per event now), and an object allocated per

@@ -124,9 +124,10 @@ final class Jit {
      * The events above which work on {@code threads} threads moves to the tiered JIT. Where a core is left over, the
      * optimizing compiler works on it beside the runs: {@link #quickMaxEvents()}. Where the runs take every core, it
      * takes its time from them, and each run's once-per-run code (building the model, the summary) keeps it busy for
-     * thousands of runs: ten times as many (measured on 2 cores with {@code --parallel 2}, 1 000 replays of
-     * {@code steady.toml} took 0.78 s as a whole process with C1 against 1.05 tiered, 20 000 took 5.5 s against 6.2,
-     * and 60 000, 11.2 s of runs against 10.6).
+     * thousands of runs: ten times as many (measured on 2 cores with {@code --parallel 2}, whole processes: 1 000
+     * replays of {@code steady.toml} took 0.64–0.72 s with C1 against 0.88–0.97 tiered, 20 000 took 4.71–4.73 s
+     * against 4.78–5.13, and 60 000, 12.7 s against 11.0; with {@code --parallel 1}, 20 000 took 7.45–7.63 s with C1
+     * against 5.99–6.05 tiered).
      */
     static long quickMaxEvents(int threads) {
         long base = quickMaxEvents();

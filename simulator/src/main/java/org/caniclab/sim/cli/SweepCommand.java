@@ -223,10 +223,12 @@ final class SweepCommand implements Callable<Integer> {
         if (!quiet) {
             stdout.print(SweepReportWriter.table(outcome.result(), SHOWN));
             stdout.println();
-            stdout.println("sweep: " + outcome.result().runs().size() + " runs (" + outcome.result().variants().size()
-                    + " variants x " + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s, JIT %s)",
-                    runSeconds, outcome.result().runs().size() / runSeconds, Jit.describe()) + "; files in " + dir + " (" + written.size()
-                    + ")");
+            int runs = outcome.result().runs().size();
+            // The JIT only where the runs ran: a cluster's members choose their own.
+            String where = cluster == null ? "JIT " + Jit.describe() : "on the cluster";
+            stdout.println("sweep: " + runs + " runs (" + outcome.result().variants().size() + " variants x "
+                    + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s, %s)",
+                    runSeconds, runs / runSeconds, where) + "; files in " + dir + " (" + written.size() + ")");
         }
         stdout.flush();
         return Failures.OK;

@@ -1,6 +1,7 @@
 package org.caniclab.core.config;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a pool name appears in a report file name ({@code latency-<pool>.hgrm}): characters that are unsafe
@@ -18,8 +19,11 @@ public final class PoolFileNames {
 
     /** The pool name with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _}. */
     public static String stem(String pool) {
-        return pool.replaceAll("[^A-Za-z0-9._-]", "_");
+        return UNSAFE.matcher(pool).replaceAll("_");
     }
+
+    /** Compiled once: every scenario record checks its pools' names with it, and a sweep makes one per run. */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
     /**
      * Two pools whose keys are equal would write the same file: on a case-insensitive file system (macOS,

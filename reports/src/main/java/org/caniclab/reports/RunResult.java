@@ -36,7 +36,8 @@ import org.HdrHistogram.Histogram;
  * @param metrics Canic metric rows, in the order given
  * @param timeline pool samples, in time then pool order, with the page's chart copy and the warm-up cut
  * @param events orchestration events, in the order they happened
- * @param latencyHistograms request latency per pool name, values in nanoseconds
+ * @param latencyHistograms request latency per pool name, values in nanoseconds; empty for a simulated run whose rows
+ *     were discarded ({@link SpillFiles#discardingRows()}, a sweep's), which keeps only what its summary needs
  * @param expectations verdicts on the scenario's expectations; empty when none were evaluated
  */
 public record RunResult(

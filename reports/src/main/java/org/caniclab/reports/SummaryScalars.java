@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every numeric figure of a run's summary by its dotted path, in {@code summary.json}'s order: what a sweep
@@ -62,13 +63,20 @@ public final class SummaryScalars {
      * with the same name objects its thousands of maps take no memory for names and compare them by reference.
      */
     private static String child(String path, String key) {
-        if (NAMES.size() >= MAX_NAMES) {
+        if (KEPT.get() >= MAX_NAMES) {
             return path + "." + key;
         }
-        return NAMES.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> path + "." + k);
+        return NAMES.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> {
+            KEPT.incrementAndGet();
+            return path + "." + k;
+        });
     }
 
     private static final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> NAMES = new ConcurrentHashMap<>();
-    /** Parent paths kept at most (a summary has a few per pool); past it names are made anew, as they were. */
-    private static final int MAX_NAMES = 10_000;
+    private static final AtomicInteger KEPT = new AtomicInteger();
+    /**
+     * Names kept at most, over every sweep a JVM runs (a worker serves many): a summary has about 40 plus a dozen per
+     * pool, so this holds hundreds of studies' pools; past it names are made anew, as they were before the sharing.
+     */
+    private static final int MAX_NAMES = 100_000;
 }

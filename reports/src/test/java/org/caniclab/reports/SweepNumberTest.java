@@ -25,6 +25,22 @@ class SweepNumberTest {
     }
 
     @Test
+    void agreesAroundEveryPowerOfTen() {
+        // Where the digit count changes (999.9999999999999 against 1000) and Double.toString moves to its E form.
+        for (int k = -300; k <= 300; k++) {
+            double power = Double.parseDouble("1E" + k);
+            double x = power;
+            for (int step = 0; step < 5; step++) {
+                x = Math.nextDown(x);
+            }
+            for (int step = 0; step < 11; step++, x = Math.nextUp(x)) {
+                assertEquals(SweepReportWriter.exactNumber(x), SweepReportWriter.number(x), "10^" + k + ": " + x);
+                assertEquals(SweepReportWriter.exactNumber(-x), SweepReportWriter.number(-x), "-10^" + k + ": " + -x);
+            }
+        }
+    }
+
+    @Test
     void writesPlainDecimals() {
         assertEquals("0", SweepReportWriter.number(0.0));
         assertEquals("0", SweepReportWriter.number(-0.0));

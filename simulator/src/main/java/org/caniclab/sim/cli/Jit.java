@@ -127,11 +127,23 @@ final class Jit {
      * thousands of runs: ten times as many (measured on 2 cores with {@code --parallel 2}, whole processes: 1 000
      * replays of {@code steady.toml} took 0.64–0.72 s with C1 against 0.88–0.97 tiered, 20 000 took 4.71–4.73 s
      * against 4.78–5.13, and 60 000, 12.7 s against 11.0; with {@code --parallel 1}, 20 000 took 7.45–7.63 s with C1
-     * against 5.99–6.05 tiered).
+     * against 5.99–6.05 tiered). On one core, where that was not measured, the bound stays the replay's.
      */
     static long quickMaxEvents(int threads) {
         long base = quickMaxEvents();
-        return threads < Runtime.getRuntime().availableProcessors() ? base : base * SHARED_CORES_FACTOR;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores < 2 || threads < cores ? base : base * SHARED_CORES_FACTOR;
+    }
+
+    /**
+     * Whether a sweep whose runs estimate {@code events} in all, on {@code threads} threads, moves to the tiered JIT.
+     * What counts is the work in this JVM: the runs, unless a cluster runs them, and with {@code --keep-runs} their
+     * re-runs one after another, which leave the compiler a core as a replay does (so the replay's bound).
+     */
+    static boolean sweepMoves(double events, int threads, boolean cluster, boolean keepRuns) {
+        double here = (cluster ? 0 : events) + (keepRuns ? events : 0);
+        long bound = cluster || keepRuns ? quickMaxEvents() : quickMaxEvents(threads);
+        return here > bound;
     }
 
     /** How much longer quick-JIT work may be when its threads leave the optimizing compiler no core of its own. */

@@ -160,7 +160,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
-            if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents(1)
+            if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents()
                     && Jit.rereadable(options.scenario, List.of(scenario))) {
                 Optional<Integer> relaunched = Jit.inTieredJvm(spec.commandLine());
                 if (relaunched.isPresent()) {

@@ -149,14 +149,15 @@ final class SweepCommand implements Callable<Integer> {
             limits.check(s, options.scenario.toString());
             variants.add(s);
         }
-        if (cluster == null && Jit.quick()) {
-            // Started with the quick JIT (the launcher's choice for every sweep): a long one moves to the tiered JIT.
+        if (Jit.quick()) {
+            // Started with the quick JIT (the launcher's choice for every sweep): long work here moves to the tiered JIT.
             double events = 0;
             for (Scenario s : variants) {
                 events += Jit.estimatedEvents(s) * replications;
             }
             int used = (int) Math.min(threads, (long) variants.size() * replications);
-            if (events > Jit.quickMaxEvents(used) && Jit.rereadable(options.scenario, variants)) {
+            if (Jit.sweepMoves(events, used, cluster != null, keepRuns)
+                    && Jit.rereadable(options.scenario, variants)) {
                 Optional<Integer> moved = Jit.inTieredJvm(spec.commandLine());
                 if (moved.isPresent()) {
                     return moved.get();
@@ -168,8 +169,8 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", loaded.name() + "-sweep");
         Sweep.Outcome outcome;
         List<Path> written;
-        // The runs' own time, from the first run's start to the last one's end (the terminal line only: no file holds
-        // a wall-clock figure).
+        // The runs' own time, from the sweep's start (its plan made) to the last run's end (the terminal line only: no
+        // file holds a wall-clock figure).
         double runSeconds;
         // Checked and locked before anything runs; the files are written whole, then swapped in (an interrupted
         // sweep leaves the previous folder as it was).
@@ -225,7 +226,7 @@ final class SweepCommand implements Callable<Integer> {
             stdout.println();
             int runs = outcome.result().runs().size();
             // The JIT only where the runs ran: a cluster's members choose their own.
-            String where = cluster == null ? "JIT " + Jit.describe() : "on the cluster";
+            String where = cluster != null ? "on the cluster" : Jit.describe().isEmpty() ? "this JVM" : "JIT " + Jit.describe();
             stdout.println("sweep: " + runs + " runs (" + outcome.result().variants().size() + " variants x "
                     + replications + " replications) in " + String.format(Locale.ROOT, "%.2f s (%.0f runs/s, %s)",
                     runSeconds, runs / runSeconds, where) + "; files in " + dir + " (" + written.size() + ")");

@@ -146,7 +146,7 @@ class BucketCountsTest {
 
     @Test
     void figuresRoundToTheBucketsAsTheLibraryDoes() {
-        // 1 000 001 ns lies in a bucket 512 ns wide (1 000 000 to 1 000 447): every percentile and the maximum are
+        // 1 000 001 ns lies in a bucket 512 ns wide (999 936 to 1 000 447): every percentile and the maximum are
         // its top, and the mean its midpoint.
         BucketCounts counts = new BucketCounts();
         counts.record(1_000_001);

@@ -48,7 +48,8 @@ final class BucketCounts {
     private long[][] chunks = new long[2 * HALF_COUNT >> CHUNK_BITS][];
     private long total;
     private long max = -1;
-    private long minNonZero = Long.MAX_VALUE;
+    /** The smallest positive value recorded; 0 while there is none (every value may be recorded, Long.MAX_VALUE too). */
+    private long minNonZero;
 
     /** Counts one value, {@code >= 0}. */
     void record(long value) {
@@ -63,7 +64,7 @@ final class BucketCounts {
         if (value > max) {
             max = value;
         }
-        if (value < minNonZero && value != 0) {
+        if (value != 0 && (minNonZero == 0 || value < minNonZero)) {
             minNonZero = value;
         }
     }
@@ -147,7 +148,7 @@ final class BucketCounts {
         if (max >= 0) {
             histogram.recordValueWithCount(max, 0);
         }
-        int minIndex = minNonZero == Long.MAX_VALUE ? -1 : index(minNonZero);
+        int minIndex = minNonZero == 0 ? -1 : index(minNonZero);
         for (int chunk = 0; chunk < chunks.length; chunk++) {
             long[] c = chunks[chunk];
             if (c == null) {

@@ -158,6 +158,20 @@ class BucketCountsTest {
     }
 
     @Test
+    void theLargestValueAloneKeepsItsExactMinimum() {
+        for (long[] values : new long[][] {{Long.MAX_VALUE}, {0, Long.MAX_VALUE}, {Long.MAX_VALUE, Long.MAX_VALUE - 1}}) {
+            Histogram direct = new Histogram(3);
+            BucketCounts counts = new BucketCounts();
+            for (long x : values) {
+                direct.recordValue(x);
+                counts.record(x);
+            }
+            assertEquals(observable(direct), observable(counts.histogram()), java.util.Arrays.toString(values));
+            assertEquals(LibraryFigures.of(direct), counts.figures(), java.util.Arrays.toString(values));
+        }
+    }
+
+    @Test
     void emptyCountsLeaveAnEmptyHistogram() {
         BucketCounts counts = new BucketCounts();
         assertEquals(observable(new Histogram(3)), observable(counts.histogram()));

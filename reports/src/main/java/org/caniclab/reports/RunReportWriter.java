@@ -124,8 +124,8 @@ public final class RunReportWriter {
     }
 
     /**
-     * Renders a small built-in run's whole report, {@code run-info.json} and the expectations' summary tree
-     * included, into nothing: what a process's first report then finds loaded, initialized and run once (the
+     * Renders a small built-in run's whole report, {@code run-info.json} included, into nothing (its
+     * {@code summary.json} is the tree the expectations read too): what a process's first report then finds loaded, initialized and run once (the
      * JSON, CSV and histogram libraries, the page and its scripts). For a thread started beside a short run
      * (the CLI's replay), so that writing its report is not also the JVM's first time through the writers.
      * Touches no file.
@@ -140,7 +140,6 @@ public final class RunReportWriter {
         }
         Json.print(SummaryTree.runInfo(RunInfo.capture(0.5, result.header().events())
                 .withPhases(List.of(new RunInfo.Phase("run", 0.5)))));
-        SummaryPaths.toJson(result);
     }
 
     /** The text of {@code summary.txt}, for the CLI to print at the end of a run. */

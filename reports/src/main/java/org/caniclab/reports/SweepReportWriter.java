@@ -43,10 +43,13 @@ public final class SweepReportWriter {
             throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
+        // Aggregated once for both files that show it (a pass over every run's figures).
+        List<SweepStatistics.Row> rows = SweepStatistics.aggregate(result);
         files.add(AtomicFiles.write(dir.resolve("runs.csv"), out -> runsCsv(out, result)));
-        files.add(AtomicFiles.write(dir.resolve("aggregate.csv"), out -> aggregateCsv(out, result)));
+        files.add(AtomicFiles.write(dir.resolve("aggregate.csv"), out -> aggregateCsv(out, result, rows)));
         files.add(AtomicFiles.write(dir.resolve("sweep.json"), Json.print(plan(result))));
-        files.add(AtomicFiles.write(dir.resolve("index.html"), SweepPage.render(page(result, description, charted))));
+        files.add(AtomicFiles.write(dir.resolve("index.html"),
+                SweepPage.render(page(result, rows, description, charted))));
         return List.copyOf(files);
     }
 
@@ -70,15 +73,17 @@ public final class SweepReportWriter {
         SweepResult result = new SweepResult(new SweepResult.Header("warm-up", "warm-up.toml", "sim", "0", List.of(), 3,
                 List.of(1L, 2L, 3L)), List.of("k"), variants, runs);
         List<String> charted = List.of("latency_ms.p99", "utilization_mean");
+        List<SweepStatistics.Row> rows = SweepStatistics.aggregate(result);
         runsCsv(OutputStream.nullOutputStream(), result);
-        aggregateCsv(OutputStream.nullOutputStream(), result);
+        aggregateCsv(OutputStream.nullOutputStream(), result, rows);
         Json.print(plan(result));
-        SweepPage.render(page(result, "Warm-up.", charted));
+        SweepPage.render(page(result, rows, "Warm-up.", charted));
         table(result, charted);
     }
 
     /** The sweep page's input: the first varied key on the x axis, a line per combination of the other keys. */
-    static SweepPage.Input page(SweepResult r, String description, List<String> charted) {
+    static SweepPage.Input page(SweepResult r, List<SweepStatistics.Row> rows, String description,
+            List<String> charted) {
         boolean varied = !r.varied().isEmpty();
         String parameter = varied ? r.varied().get(0) : "scenario";
         List<String> values = new ArrayList<>();
@@ -94,7 +99,7 @@ public final class SweepReportWriter {
             }
         }
         List<SweepPage.Estimate> estimates = new ArrayList<>();
-        for (SweepStatistics.Row row : SweepStatistics.aggregate(r)) {
+        for (SweepStatistics.Row row : rows) {
             if (charted.stream().anyMatch(row.figure()::endsWith)) {
                 SweepResult.Variant v = r.variants().get(row.variant());
                 estimates.add(new SweepPage.Estimate(row.figure(), line(r, v),
@@ -192,11 +197,12 @@ public final class SweepReportWriter {
         }
     }
 
-    private static void aggregateCsv(OutputStream out, SweepResult r) throws IOException {
+    private static void aggregateCsv(OutputStream out, SweepResult r, List<SweepStatistics.Row> rows)
+            throws IOException {
         List<String> header = new ArrayList<>(r.varied());
         header.addAll(List.of("figure", "n", "mean", "sd", "half_width_95", "lo_95", "hi_95"));
         try (CSVPrinter csv = printer(out, header)) {
-            for (SweepStatistics.Row row : SweepStatistics.aggregate(r)) {
+            for (SweepStatistics.Row row : rows) {
                 List<String> cells = new ArrayList<>(r.variants().get(row.variant()).values());
                 cells.addAll(List.of(row.figure(), Integer.toString(row.n()), number(row.mean()), number(row.sd()),
                         number(row.halfWidth()), number(row.lo()), number(row.hi())));

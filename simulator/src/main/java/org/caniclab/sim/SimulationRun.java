@@ -41,7 +41,7 @@ final class SimulationRun {
     private final Hub hub;
     private final RunCollector collector;
     /** Whether the result carries the pools' latency histograms: not for a run whose rows nobody reads (a sweep's). */
-    private final boolean histograms;
+    private final boolean keepsHistograms;
 
     SimulationRun(Scenario scenario) {
         this(scenario, SpillFiles.temporary());
@@ -49,7 +49,7 @@ final class SimulationRun {
 
     SimulationRun(Scenario scenario, SpillFiles spill) {
         this.collector = new RunCollector(0, spill);
-        this.histograms = spill.keepsRows();
+        this.keepsHistograms = spill.keepsRows();
         this.scenario = scenario;
         this.settings = scenario.run();
         RandomStreams streams = new RandomStreams(settings.seed());
@@ -160,7 +160,7 @@ final class SimulationRun {
                     spec.policy().maxWorkers(), driver.workflow().registry().countByPool(spec.name()),
                     driver.peakRegistered(spec.name()), root.orphans(spec.name()), root.cyclesSpent(spec.name()),
                     Optional.of(pool.stats())));
-            if (this.histograms) {
+            if (keepsHistograms) {
                 histograms.put(spec.name(), pool.latencyHistogram());
             }
         }

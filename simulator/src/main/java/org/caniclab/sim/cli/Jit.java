@@ -37,9 +37,9 @@ import picocli.CommandLine;
  * long-lived by nature, always get the tiered JIT.
  *
  * <pre>{@code
- * if (Jit.quick() && estimatedEvents > Jit.quickMaxEvents()) {
- *     Optional<List<String>> full = Jit.fullCommand(ProcessHandle.current().info());
- *     if (full.isPresent()) return Jit.run(full.get());
+ * if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents()) {
+ *     Optional<Integer> status = Jit.inTieredJvm(spec.commandLine(), scenarioFile, List.of(scenario));
+ *     if (status.isPresent()) return status.get();   // the tiered JVM did the work
  * }
  * }</pre>
  */
@@ -57,9 +57,11 @@ final class Jit {
      * (tests).
      */
     static final long QUICK_MAX_EVENTS = 20_000_000L;
+    /** How much longer quick-JIT work may be when its threads leave the optimizing compiler no core of its own. */
+    static final int SHARED_CORES_FACTOR = 10;
     /** Bytes a trace row takes on average, to guess a trace's rows from its size (see {@link #estimatedEvents}). */
     static final int TRACE_BYTES_PER_ROW = 16;
-    /** How long a signalled launcher waits for the relaunched replay to wind up before it kills it. */
+    /** How long a signalled launcher waits for the relaunched JVM to wind up before it kills it. */
     static final int WAIT_SECONDS = Interruption.WAIT_SECONDS + 5;
     /** The launcher's options whose value is the next argument. */
     private static final Set<String> VALUED = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
@@ -146,9 +148,6 @@ final class Jit {
         return here > bound;
     }
 
-    /** How much longer quick-JIT work may be when its threads leave the optimizing compiler no core of its own. */
-    static final int SHARED_CORES_FACTOR = 10;
-
     /** The scenario's trace files, in the order its loads list them. */
     private static List<Path> traceFiles(Scenario scenario) {
         List<Path> files = new ArrayList<>();
@@ -164,16 +163,20 @@ final class Jit {
      * Whether a new JVM would read the same inputs: the scenario file and the scenarios' traces are plain files, not
      * links such as {@code /dev/stdin} whose content this JVM may have consumed.
      */
-    static boolean rereadable(Path scenarioFile, List<Scenario> scenarios) {
+    private static boolean rereadable(Path scenarioFile, List<Scenario> scenarios) {
         return Files.isRegularFile(scenarioFile, LinkOption.NOFOLLOW_LINKS) && scenarios.stream()
                 .flatMap(s -> traceFiles(s).stream()).allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**
      * Long work started with the quick JIT: runs this same command in a JVM with the tiered JIT and returns its exit
-     * status; empty when that JVM cannot be started here (the work then goes on in this one).
+     * status; empty when that JVM would not read the same inputs ({@code scenarioFile} and the traces of
+     * {@code scenarios}) or cannot be started here (the work then goes on in this one).
      */
-    static Optional<Integer> inTieredJvm(CommandLine commandLine) {
+    static Optional<Integer> inTieredJvm(CommandLine commandLine, Path scenarioFile, List<Scenario> scenarios) {
+        if (!rereadable(scenarioFile, scenarios)) {
+            return Optional.empty();
+        }
         Optional<List<String>> command = fullCommand(ProcessHandle.current().info());
         if (command.isEmpty()) {
             return Optional.empty();

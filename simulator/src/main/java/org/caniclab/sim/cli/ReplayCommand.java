@@ -160,9 +160,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (backend == Backend.SIM) {
             limits.check(scenario, options.scenario.toString());
-            if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents()
-                    && Jit.rereadable(options.scenario, List.of(scenario))) {
-                Optional<Integer> relaunched = Jit.inTieredJvm(spec.commandLine());
+            if (Jit.quick() && Jit.estimatedEvents(scenario) > Jit.quickMaxEvents()) {
+                Optional<Integer> relaunched = Jit.inTieredJvm(spec.commandLine(), options.scenario, List.of(scenario));
                 if (relaunched.isPresent()) {
                     return relaunched.get();
                 }

@@ -156,9 +156,8 @@ final class SweepCommand implements Callable<Integer> {
                 events += Jit.estimatedEvents(s) * replications;
             }
             int used = (int) Math.min(threads, (long) variants.size() * replications);
-            if (Jit.sweepMoves(events, used, cluster != null, keepRuns)
-                    && Jit.rereadable(options.scenario, variants)) {
-                Optional<Integer> moved = Jit.inTieredJvm(spec.commandLine());
+            if (Jit.sweepMoves(events, used, cluster != null, keepRuns)) {
+                Optional<Integer> moved = Jit.inTieredJvm(spec.commandLine(), options.scenario, variants);
                 if (moved.isPresent()) {
                     return moved.get();
                 }
